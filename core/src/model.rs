@@ -1,0 +1,394 @@
+//! The data model: time stamp entries as the endpoint returns them, normalized.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Whether a punch is an in or an out punch (the GET endpoint usually says `Unknown`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryType {
+    /// Wire value 0: the server did not say.
+    Unknown,
+    /// Wire value 1 or `"In"`.
+    In,
+    /// Wire value 2 or `"Out"`.
+    Out,
+}
+
+impl EntryType {
+    /// The name used in every binding: `"In"`, `"Out"` or `"Unknown"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryType::Unknown => "Unknown",
+            EntryType::In => "In",
+            EntryType::Out => "Out",
+        }
+    }
+
+    /// The integer the wire uses (0, 1, 2).
+    pub fn wire_value(self) -> i32 {
+        match self {
+            EntryType::Unknown => 0,
+            EntryType::In => 1,
+            EntryType::Out => 2,
+        }
+    }
+
+    /// Read the integer wire form.
+    pub fn from_wire_int(v: i64) -> Option<EntryType> {
+        match v {
+            0 => Some(EntryType::Unknown),
+            1 => Some(EntryType::In),
+            2 => Some(EntryType::Out),
+            _ => None,
+        }
+    }
+
+    /// Read a string form: a name in any casing, or a digit string.
+    pub fn from_wire_str(s: &str) -> Option<EntryType> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("in") {
+            Some(EntryType::In)
+        } else if s.eq_ignore_ascii_case("out") {
+            Some(EntryType::Out)
+        } else if s.eq_ignore_ascii_case("unknown") {
+            Some(EntryType::Unknown)
+        } else {
+            s.parse::<i64>().ok().and_then(EntryType::from_wire_int)
+        }
+    }
+}
+
+impl fmt::Display for EntryType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A punch time as the server meant it: a wall-clock time, with a UTC offset only when
+/// the wire carried one. A naive time is never shifted into any time zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    local: NaiveDateTime,
+    offset_seconds: Option<i32>,
+}
+
+impl Timestamp {
+    /// A timestamp from its wall-clock time and optional UTC offset in seconds.
+    pub fn new(local: NaiveDateTime, offset_seconds: Option<i32>) -> Self {
+        Timestamp {
+            local,
+            offset_seconds,
+        }
+    }
+
+    /// The wall-clock date and time as written on the wire (no zone applied).
+    pub fn local(&self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The UTC offset in seconds, when the wire time carried one (`Z` is 0).
+    pub fn utc_offset_seconds(&self) -> Option<i32> {
+        self.offset_seconds
+    }
+
+    /// Calendar year.
+    pub fn year(&self) -> i32 {
+        self.local.year()
+    }
+    /// Month, 1 to 12.
+    pub fn month(&self) -> u32 {
+        self.local.month()
+    }
+    /// Day of month, 1 to 31.
+    pub fn day(&self) -> u32 {
+        self.local.day()
+    }
+    /// Hour, 0 to 23.
+    pub fn hour(&self) -> u32 {
+        self.local.hour()
+    }
+    /// Minute, 0 to 59.
+    pub fn minute(&self) -> u32 {
+        self.local.minute()
+    }
+    /// Second, 0 to 59.
+    pub fn second(&self) -> u32 {
+        self.local.second()
+    }
+    /// Nanoseconds within the second (the wire's 100 ns ticks are kept exactly).
+    pub fn nanosecond(&self) -> u32 {
+        self.local.nanosecond()
+    }
+
+    /// Parse the wire forms: `YYYY-MM-DDTHH:MM:SS`, optional `.` and 1 to 9 fraction
+    /// digits, optional `Z` or `±HH:MM` (or `±HHMM`). `None` for anything else.
+    pub fn parse(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        if b.len() < 19 {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let mut v = 0u32;
+            for &c in &b[r] {
+                if !c.is_ascii_digit() {
+                    return None;
+                }
+                v = v * 10 + u32::from(c - b'0');
+            }
+            Some(v)
+        };
+        if b[4] != b'-'
+            || b[7] != b'-'
+            || !matches!(b[10], b'T' | b't' | b' ')
+            || b[13] != b':'
+            || b[16] != b':'
+        {
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+        let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        let mut i = 19;
+        let mut nanos = 0u32;
+        if i < b.len() && (b[i] == b'.' || b[i] == b',') {
+            i += 1;
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = i - start;
+            if digits == 0 || digits > 9 {
+                return None;
+            }
+            nanos = num(start..i)? * 10u32.pow((9 - digits) as u32);
+        }
+        let time = NaiveTime::from_hms_nano_opt(h, mi, sec, nanos)?;
+        let offset = match &b[i..] {
+            [] => None,
+            [b'Z' | b'z'] => Some(0),
+            [sign @ (b'+' | b'-'), rest @ ..] => {
+                let (oh, om) = match rest {
+                    [a, b2, b':', c, d] | [a, b2, c, d] => {
+                        let two = |x: u8, y: u8| -> Option<i32> {
+                            (x.is_ascii_digit() && y.is_ascii_digit())
+                                .then(|| i32::from(x - b'0') * 10 + i32::from(y - b'0'))
+                        };
+                        (two(*a, *b2)?, two(*c, *d)?)
+                    }
+                    [a, b2] => (
+                        (a.is_ascii_digit() && b2.is_ascii_digit())
+                            .then(|| i32::from(a - b'0') * 10 + i32::from(b2 - b'0'))?,
+                        0,
+                    ),
+                    _ => return None,
+                };
+                if oh > 23 || om > 59 {
+                    return None;
+                }
+                let secs = oh * 3600 + om * 60;
+                Some(if *sign == b'-' { -secs } else { secs })
+            }
+            _ => return None,
+        };
+        Some(Timestamp {
+            local: NaiveDateTime::new(date, time),
+            offset_seconds: offset,
+        })
+    }
+
+    /// The canonical ISO-8601 form every binding shows: `2026-05-07T08:00:00`, a fraction
+    /// only when there is one (trailing zeros dropped), `Z` or `±HH:MM` only when the wire
+    /// had an offset.
+    pub fn to_iso_string(&self) -> String {
+        let mut s = String::with_capacity(32);
+        self.write_iso(&mut s);
+        s
+    }
+
+    fn write_iso(&self, s: &mut String) {
+        use std::fmt::Write;
+        let l = &self.local;
+        let _ = write!(
+            s,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            l.year(),
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute(),
+            l.second()
+        );
+        let n = l.nanosecond();
+        if n != 0 {
+            let mut frac = format!("{n:09}");
+            while frac.ends_with('0') {
+                frac.pop();
+            }
+            s.push('.');
+            s.push_str(&frac);
+        }
+        match self.offset_seconds {
+            None => {}
+            Some(0) => s.push('Z'),
+            Some(o) => {
+                let sign = if o < 0 { '-' } else { '+' };
+                let a = o.unsigned_abs();
+                let _ = write!(s, "{sign}{:02}:{:02}", a / 3600, (a % 3600) / 60);
+            }
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::with_capacity(32);
+        self.write_iso(&mut s);
+        f.write_str(&s)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_iso_string())
+    }
+}
+
+impl Serialize for EntryType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One connected account of a punch (used when several accounting dimensions are reported).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Account {
+    /// The account number (cost carrier), wire `AccountNr`.
+    pub account_nr: Option<String>,
+    /// The SIE accounting dimension the number belongs to, wire `SieAccountDim`.
+    pub sie_account_dim: Option<i64>,
+}
+
+/// One punch-clock entry of one employee, normalized from the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TimeStampEntry {
+    /// The employee number (wire `EmployeeNr`).
+    pub employee_nr: String,
+    /// The employee's external code (wire `EmployeeExternalCode`).
+    pub employee_external_code: Option<String>,
+    /// When the punch was made (wire `TimeStamp`).
+    pub time_stamp: Timestamp,
+    /// In, out or unknown (wire `TimeStampEntryType`).
+    pub entry_type: EntryType,
+    /// Whether the punch starts or ends a break (wire `IsBreak`).
+    pub is_break: bool,
+    /// The account number reported with the punch (wire `AccountNr`).
+    pub account_nr: Option<String>,
+    /// The SIE dimension of `account_nr` (wire `SieAccountDim`).
+    pub sie_account_dim: Option<i64>,
+    /// The terminal the punch was made on (wire `TimeTerminalId`).
+    pub time_terminal_id: Option<i64>,
+    /// Connected accounts (wire `Accounts`).
+    pub accounts: Vec<Account>,
+    /// Codes of the connected extents and deductions (wire `TimeScheduleTypes[].TimeScheduleTypeCode`).
+    pub time_schedule_type_codes: Vec<String>,
+}
+
+impl Serialize for TimeStampEntry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("TimeStampEntry", 10)?;
+        st.serialize_field("employee_nr", &self.employee_nr)?;
+        st.serialize_field("employee_external_code", &self.employee_external_code)?;
+        st.serialize_field("time_stamp", &self.time_stamp)?;
+        st.serialize_field("entry_type", &self.entry_type)?;
+        st.serialize_field("is_break", &self.is_break)?;
+        st.serialize_field("account_nr", &self.account_nr)?;
+        st.serialize_field("sie_account_dim", &self.sie_account_dim)?;
+        st.serialize_field("time_terminal_id", &self.time_terminal_id)?;
+        st.serialize_field("accounts", &self.accounts)?;
+        st.serialize_field("time_schedule_type_codes", &self.time_schedule_type_codes)?;
+        st.end()
+    }
+}
+
+/// Compare employee numbers the way people read them: all-digit numbers by value
+/// (`107` before `1001`), others as text, all-digit ones first.
+pub fn compare_employee_nr(a: &str, b: &str) -> std::cmp::Ordering {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    match (digits(a), digits(b)) {
+        (true, true) => {
+            let ta = a.trim_start_matches('0');
+            let tb = b.trim_start_matches('0');
+            ta.len()
+                .cmp(&tb.len())
+                .then_with(|| ta.cmp(tb))
+                .then_with(|| a.cmp(b))
+        }
+        (true, false) => std::cmp::Ordering::Less,
+        (false, true) => std::cmp::Ordering::Greater,
+        (false, false) => a.cmp(b),
+    }
+}
+
+/// Sort entries by (employee number, wall-clock time), keeping the server's order for ties.
+pub fn sort_entries(entries: &mut [TimeStampEntry]) {
+    entries.sort_by(|a, b| {
+        compare_employee_nr(&a.employee_nr, &b.employee_nr)
+            .then_with(|| a.time_stamp.local.cmp(&b.time_stamp.local))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_wire_form() {
+        let t = Timestamp::parse("2026-05-07T08:00:00").unwrap();
+        assert_eq!(t.utc_offset_seconds(), None);
+        assert_eq!(t.to_iso_string(), "2026-05-07T08:00:00");
+        let t = Timestamp::parse("2025-06-20T08:00:00Z").unwrap();
+        assert_eq!(t.utc_offset_seconds(), Some(0));
+        assert_eq!(t.to_iso_string(), "2025-06-20T08:00:00Z");
+        let t = Timestamp::parse("2026-05-07T08:00:00.1234567").unwrap();
+        assert_eq!(t.nanosecond(), 123_456_700);
+        assert_eq!(t.to_iso_string(), "2026-05-07T08:00:00.1234567");
+        let t = Timestamp::parse("2026-05-07T08:00:00.5+02:00").unwrap();
+        assert_eq!(t.utc_offset_seconds(), Some(7200));
+        assert_eq!(t.to_iso_string(), "2026-05-07T08:00:00.5+02:00");
+        let t = Timestamp::parse("2026-05-07T08:00:00-0530").unwrap();
+        assert_eq!(t.utc_offset_seconds(), Some(-19800));
+        assert_eq!(t.to_iso_string(), "2026-05-07T08:00:00-05:30");
+        for bad in [
+            "2026-05-07",
+            "2026-13-07T08:00:00",
+            "2026-02-30T08:00:00",
+            "2026-05-07T24:00:00",
+            "2026-05-07T08:00:00.",
+            "2026-05-07T08:00:00.1234567890",
+            "2026-05-07T08:00:00+2",
+            "2026-05-07T08:00:00Zjunk",
+            "x026-05-07T08:00:00",
+        ] {
+            assert!(Timestamp::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn entry_type_forms() {
+        assert_eq!(EntryType::from_wire_str("IN"), Some(EntryType::In));
+        assert_eq!(EntryType::from_wire_str("out"), Some(EntryType::Out));
+        assert_eq!(EntryType::from_wire_str("2"), Some(EntryType::Out));
+        assert_eq!(EntryType::from_wire_str("sideways"), None);
+        assert_eq!(EntryType::from_wire_int(3), None);
+    }
+
+    #[test]
+    fn employee_order_is_natural() {
+        use std::cmp::Ordering::*;
+        assert_eq!(compare_employee_nr("107", "1001"), Less);
+        assert_eq!(compare_employee_nr("0107", "107"), Less);
+        assert_eq!(compare_employee_nr("999", "EMP001"), Less);
+        assert_eq!(compare_employee_nr("A2", "A10"), Greater);
+    }
+}

@@ -1,0 +1,418 @@
+//! Tolerant, streaming decoding of the endpoint's JSON (no intermediate tree), with errors
+//! that name the entry index and the field.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Account, EntryType, TimeStampEntry, Timestamp};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+
+/// Where the decoder is, so that an error can say where it happened.
+#[derive(Default)]
+struct Loc {
+    index: Cell<Option<usize>>,
+    field: Cell<Option<&'static str>>,
+}
+
+/// Decode a response body of the data endpoint into entries, in the server's order.
+pub fn parse_entries(body: &[u8]) -> Result<Vec<TimeStampEntry>> {
+    let loc = Loc::default();
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let out = ListSeed(&loc)
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
+    out.map_err(|e| {
+        let index = loc.index.get();
+        let field = loc.field.get();
+        let mut msg =
+            String::from("the server's answer is not the documented list of time stamp entries: ");
+        match (index, field) {
+            (Some(i), Some(f)) => msg.push_str(&format!("entry {i}, field \"{f}\": ")),
+            (Some(i), None) => msg.push_str(&format!("entry {i}: ")),
+            _ => {}
+        }
+        msg.push_str(&e.to_string());
+        Error::new(ErrorKind::Decode, msg).with_location(index, field.map(str::to_string))
+    })
+}
+
+struct ListSeed<'a>(&'a Loc);
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = Vec<TimeStampEntry>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = Vec<TimeStampEntry>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON array of time stamp entries")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+        loop {
+            self.0.index.set(Some(out.len()));
+            self.0.field.set(None);
+            match seq.next_element_seed(EntrySeed(self.0))? {
+                Some(e) => out.push(e),
+                None => break,
+            }
+        }
+        self.0.index.set(None);
+        Ok(out)
+    }
+}
+
+/// The fields of an entry, matched without regard to ASCII case.
+#[derive(Clone, Copy)]
+enum Key {
+    EmployeeNr,
+    EmployeeExternalCode,
+    TimeStamp,
+    TimeStampEntryType,
+    IsBreak,
+    AccountNr,
+    SieAccountDim,
+    TimeTerminalId,
+    Accounts,
+    TimeScheduleTypes,
+    TimeScheduleTypeCode,
+    Other,
+}
+
+const KEYS: [(&str, Key); 11] = [
+    ("EmployeeNr", Key::EmployeeNr),
+    ("EmployeeExternalCode", Key::EmployeeExternalCode),
+    ("TimeStamp", Key::TimeStamp),
+    ("TimeStampEntryType", Key::TimeStampEntryType),
+    ("IsBreak", Key::IsBreak),
+    ("AccountNr", Key::AccountNr),
+    ("SieAccountDim", Key::SieAccountDim),
+    ("TimeTerminalId", Key::TimeTerminalId),
+    ("Accounts", Key::Accounts),
+    ("TimeScheduleTypes", Key::TimeScheduleTypes),
+    ("TimeScheduleTypeCode", Key::TimeScheduleTypeCode),
+];
+
+impl Key {
+    fn name(self) -> &'static str {
+        KEYS.iter()
+            .find(|(_, k)| std::mem::discriminant(k) == std::mem::discriminant(&self))
+            .map_or("?", |(n, _)| n)
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+                Ok(KEYS
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(s))
+                    .map_or(Key::Other, |(_, k)| *k))
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+struct EntrySeed<'a>(&'a Loc);
+
+impl<'de> DeserializeSeed<'de> for EntrySeed<'_> {
+    type Value = TimeStampEntry;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+/// A string that may borrow from the body.
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Str<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The entry type in any of its wire forms; null means unknown.
+struct WireEntryType(EntryType);
+
+impl<'de> Deserialize<'de> for WireEntryType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = WireEntryType;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("0, 1, 2, \"Unknown\", \"In\" or \"Out\"")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v)
+                    .ok()
+                    .and_then(EntryType::from_wire_int)
+                    .map(WireEntryType)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                EntryType::from_wire_int(v)
+                    .map(WireEntryType)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                EntryType::from_wire_str(s)
+                    .map(WireEntryType)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(WireEntryType(EntryType::Unknown))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct WireTimestamp(Timestamp);
+
+impl<'de> Deserialize<'de> for WireTimestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Str::deserialize(d)?;
+        Timestamp::parse(&s.0).map(WireTimestamp).ok_or_else(|| {
+            de::Error::custom(format_args!(
+                "invalid timestamp {:?}: expected YYYY-MM-DDTHH:MM:SS with an optional fraction of up to 9 digits and an optional Z or ±HH:MM",
+                s.0
+            ))
+        })
+    }
+}
+
+/// A list that may be null or absent (both mean empty).
+struct NullableList<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for NullableList<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(NullableList(
+            Option::<Vec<T>>::deserialize(d)?.unwrap_or_default(),
+        ))
+    }
+}
+
+struct WireAccount(Account);
+
+impl<'de> Deserialize<'de> for WireAccount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = WireAccount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an account object with AccountNr and SieAccountDim")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut acc = Account {
+                    account_nr: None,
+                    sie_account_dim: None,
+                };
+                while let Some(k) = m.next_key::<Key>()? {
+                    match k {
+                        Key::AccountNr => {
+                            acc.account_nr =
+                                m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                        }
+                        Key::SieAccountDim => acc.sie_account_dim = m.next_value()?,
+                        _ => {
+                            m.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WireAccount(acc))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+struct WireScheduleType(String);
+
+impl<'de> Deserialize<'de> for WireScheduleType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = WireScheduleType;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object with TimeScheduleTypeCode")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut code = None;
+                while let Some(k) = m.next_key::<Key>()? {
+                    match k {
+                        Key::TimeScheduleTypeCode => {
+                            code = m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                        }
+                        _ => {
+                            m.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                code.map(WireScheduleType).ok_or_else(|| {
+                    de::Error::custom("a schedule type without a TimeScheduleTypeCode")
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl<'de> Visitor<'de> for EntrySeed<'_> {
+    type Value = TimeStampEntry;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a time stamp entry object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+        let loc = self.0;
+        let mut employee_nr: Option<String> = None;
+        let mut time_stamp: Option<Timestamp> = None;
+        let mut e = TimeStampEntry {
+            employee_nr: String::new(),
+            employee_external_code: None,
+            time_stamp: Timestamp::new(chrono::NaiveDateTime::default(), None),
+            entry_type: EntryType::Unknown,
+            is_break: false,
+            account_nr: None,
+            sie_account_dim: None,
+            time_terminal_id: None,
+            accounts: Vec::new(),
+            time_schedule_type_codes: Vec::new(),
+        };
+        while let Some(k) = m.next_key::<Key>()? {
+            loc.field.set(Some(k.name()));
+            match k {
+                Key::EmployeeNr => employee_nr = Some(m.next_value::<Str>()?.0.into_owned()),
+                Key::EmployeeExternalCode => {
+                    e.employee_external_code =
+                        m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                }
+                Key::TimeStamp => time_stamp = Some(m.next_value::<WireTimestamp>()?.0),
+                Key::TimeStampEntryType => e.entry_type = m.next_value::<WireEntryType>()?.0,
+                Key::IsBreak => e.is_break = m.next_value::<Option<bool>>()?.unwrap_or(false),
+                Key::AccountNr => {
+                    e.account_nr = m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                }
+                Key::SieAccountDim => e.sie_account_dim = m.next_value()?,
+                Key::TimeTerminalId => e.time_terminal_id = m.next_value()?,
+                Key::Accounts => {
+                    e.accounts = m
+                        .next_value::<NullableList<WireAccount>>()?
+                        .0
+                        .into_iter()
+                        .map(|a| a.0)
+                        .collect()
+                }
+                Key::TimeScheduleTypes => {
+                    e.time_schedule_type_codes = m
+                        .next_value::<NullableList<WireScheduleType>>()?
+                        .0
+                        .into_iter()
+                        .map(|c| c.0)
+                        .collect()
+                }
+                Key::TimeScheduleTypeCode | Key::Other => {
+                    loc.field.set(None);
+                    m.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        loc.field.set(Some("EmployeeNr"));
+        e.employee_nr =
+            employee_nr.ok_or_else(|| de::Error::custom("the entry has no EmployeeNr"))?;
+        loc.field.set(Some("TimeStamp"));
+        e.time_stamp = time_stamp.ok_or_else(|| de::Error::custom("the entry has no TimeStamp"))?;
+        loc.field.set(None);
+        Ok(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_casings_and_missing_fields() {
+        let body = r#"[{"employeeNr":"7","timeStamp":"2026-05-07T08:00:00","timeStampEntryType":"OUT","extra":{"a":[1]}},
+                        {"EmployeeNr":"8","TimeStamp":"2026-05-07T09:00:00.1234567","TimeStampEntryType":1,"IsBreak":true,
+                         "Accounts":null,"TimeScheduleTypes":[{"TimeScheduleTypeCode":"Övertid komp 1,5"}]}]"#.as_bytes();
+        let v = parse_entries(body).unwrap();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].employee_nr, "7");
+        assert_eq!(v[0].entry_type, EntryType::Out);
+        assert!(!v[0].is_break);
+        assert_eq!(v[1].entry_type, EntryType::In);
+        assert_eq!(
+            v[1].time_schedule_type_codes,
+            vec!["Övertid komp 1,5".to_string()]
+        );
+        assert_eq!(v[1].time_stamp.nanosecond(), 123_456_700);
+    }
+
+    #[test]
+    fn errors_name_entry_and_field() {
+        let body = br#"[{"EmployeeNr":"1","TimeStamp":"2026-05-07T08:00:00"},{"EmployeeNr":"2","TimeStamp":"yesterday"}]"#;
+        let e = parse_entries(body).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode);
+        assert_eq!(e.entry_index(), Some(1));
+        assert_eq!(e.field(), Some("TimeStamp"));
+        assert!(
+            e.message().contains("entry 1, field \"TimeStamp\""),
+            "{}",
+            e.message()
+        );
+
+        let e = parse_entries(
+            br#"[{"EmployeeNr":"1","TimeStamp":"2026-05-07T08:00:00","TimeStampEntryType":7}]"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.entry_index(), e.field()),
+            (Some(0), Some("TimeStampEntryType"))
+        );
+
+        let e = parse_entries(br#"[{"TimeStamp":"2026-05-07T08:00:00"}]"#).unwrap_err();
+        assert_eq!((e.entry_index(), e.field()), (Some(0), Some("EmployeeNr")));
+
+        let e = parse_entries(br#"{"items":[]}"#).unwrap_err();
+        assert_eq!(e.entry_index(), None);
+        assert!(e.message().contains("array"), "{}", e.message());
+
+        let e = parse_entries(
+            br#"[{"EmployeeNr":"1","TimeStamp":"2026-05-07T08:00:00"},{"EmployeeNr":"2","#,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode);
+        assert_eq!(e.entry_index(), Some(1));
+
+        let e = parse_entries(b"[] trailing").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode);
+    }
+}
