@@ -44,8 +44,17 @@ impl std::fmt::Debug for AsyncClient {
 struct Inner {
     options: ClientOptions,
     http: reqwest::Client,
-    auth: tokio::sync::Mutex<Option<TokenState>>,
+    auth: tokio::sync::Mutex<AuthState>,
     generation: AtomicU64,
+    /// Logins attempted so far; lets callers that waited for a login see that it failed.
+    login_attempts: AtomicU64,
+}
+
+/// The token cache, and the error of the last login when it failed.
+#[derive(Clone, Default)]
+struct AuthState {
+    token: Option<TokenState>,
+    last_login_error: Option<Error>,
 }
 
 #[derive(Clone)]
@@ -113,8 +122,12 @@ impl AsyncClient {
             inner: Arc::new(Inner {
                 options,
                 http,
-                auth: tokio::sync::Mutex::new(initial),
+                auth: tokio::sync::Mutex::new(AuthState {
+                    token: initial,
+                    last_login_error: None,
+                }),
                 generation: AtomicU64::new(1),
+                login_attempts: AtomicU64::new(0),
             }),
         })
     }
@@ -285,19 +298,36 @@ impl AsyncClient {
     }
 
     /// The current token, logging in when there is none or it is due for renewal.
-    /// One login at a time: concurrent callers wait for it and share its token.
+    /// One login at a time: concurrent callers wait for it and share its token, or its
+    /// failure (a refused login is never repeated by the callers that waited for it).
     async fn token(&self) -> Result<(Secret, u64)> {
+        let attempts_before = self.inner.login_attempts.load(Ordering::Acquire);
         let mut guard = self.inner.auth.lock().await;
-        if let Some(s) = guard.as_ref() {
+        if self.inner.login_attempts.load(Ordering::Acquire) != attempts_before {
+            if let Some(e) = &guard.last_login_error {
+                return Err(e.clone());
+            }
+        }
+        if let Some(s) = guard.token.as_ref() {
             let fresh =
                 !s.from_login || s.obtained.elapsed() < self.inner.options.token_renew_after;
             if fresh || self.inner.options.login.is_none() {
                 return Ok((s.token.clone(), s.generation));
             }
         }
-        let token = self.do_login().await?;
+        let result = self.do_login().await;
+        self.inner.login_attempts.fetch_add(1, Ordering::AcqRel);
+        let token = match result {
+            Ok(t) => t,
+            Err(e) => {
+                guard.token = None;
+                guard.last_login_error = Some(e.clone());
+                return Err(e);
+            }
+        };
         let generation = self.inner.generation.fetch_add(1, Ordering::Relaxed);
-        *guard = Some(TokenState {
+        guard.last_login_error = None;
+        guard.token = Some(TokenState {
             token: token.clone(),
             obtained: Instant::now(),
             generation,
@@ -313,8 +343,8 @@ impl AsyncClient {
             return false;
         }
         let mut guard = self.inner.auth.lock().await;
-        if guard.as_ref().is_some_and(|s| s.generation == generation) {
-            *guard = None;
+        if guard.token.as_ref().is_some_and(|s| s.generation == generation) {
+            guard.token = None;
         }
         true
     }
