@@ -295,6 +295,20 @@ impl Simulator {
         self.shared.inject(rule);
     }
 
+    /// Queues a fault given in the admin route's JSON form, e.g.
+    /// `{"fault":"status","status":503,"retry_after":"1","endpoint":"data","times":2}`
+    /// (for bindings and tests in other languages).
+    pub fn inject_json(&self, json: &str) -> Result<(), String> {
+        let rule = server::fault_rule_from_json(json.as_bytes())?;
+        self.shared.inject(rule);
+        Ok(())
+    }
+
+    /// The request log (redacted) as a JSON array, oldest first.
+    pub fn requests_json(&self) -> String {
+        serde_json::to_string(&self.requests()).unwrap_or_else(|_| "[]".to_string())
+    }
+
     /// Removes every queued fault.
     pub fn clear_faults(&self) {
         lock(&self.shared.faults).clear();

@@ -560,7 +560,7 @@ async fn login(st: &Shared, params: &Params, body: &Bytes) -> Reply {
         Some("Invalid companyApiKey".to_string())
     } else if !key_ok("connectapikey", &creds.connect_api_key) {
         Some("Invalid connectApiKey".to_string())
-    } else if !user.as_deref().is_some_and(|u| !u.trim().is_empty()) {
+    } else if user.as_deref().map(str::trim).unwrap_or("").is_empty() {
         Some("Invalid User".to_string())
     } else if license.as_deref() != Some(creds.license.as_str())
         || user.as_deref() != Some(creds.username.as_str())
@@ -749,12 +749,15 @@ fn admin_rule(a: AdminFault) -> Result<FaultRule, String> {
     })
 }
 
+/// Read a fault rule from the admin route's JSON form.
+pub(crate) fn fault_rule_from_json(body: &[u8]) -> Result<FaultRule, String> {
+    let parsed: AdminFault =
+        serde_json::from_slice(body).map_err(|e| format!("invalid fault JSON: {e}"))?;
+    admin_rule(parsed)
+}
+
 async fn add_fault(State(st): State<Arc<Shared>>, body: Bytes) -> Response {
-    let parsed: AdminFault = match serde_json::from_slice(&body) {
-        Ok(p) => p,
-        Err(e) => return admin_err(&format!("invalid fault JSON: {e}")),
-    };
-    match admin_rule(parsed) {
+    match fault_rule_from_json(&body) {
         Ok(rule) => {
             st.inject(rule);
             admin_ok()

@@ -945,3 +945,40 @@ async fn start_inside_runtime_and_drop_with_pending_delay() {
     assert!(t.elapsed() < Duration::from_secs(3));
     let _ = pending.await;
 }
+
+#[tokio::test]
+async fn per_entry_cost_and_port_in_use() {
+    let sim = start(SimulatorConfig {
+        per_entry_cost: Duration::from_millis(40),
+        ..cfg()
+    });
+    let tok = login(&sim).await;
+    let t = Instant::now();
+    let v = get_json(&data_url(
+        &sim,
+        &tok,
+        "dateFrom=2026-05-07&dateTo=2026-05-07&employeeNrsStrings=107",
+    ))
+    .await;
+    assert_eq!(v.len(), 6);
+    assert!(t.elapsed() >= Duration::from_millis(230));
+    let busy = Simulator::start(SimulatorConfig {
+        port: sim.addr().port(),
+        ..cfg()
+    });
+    assert!(busy.is_err());
+}
+
+#[test]
+fn inject_json_and_requests_json() {
+    let sim =
+        softone_go_simulator::Simulator::start(softone_go_simulator::SimulatorConfig::default())
+            .unwrap();
+    assert!(sim
+        .inject_json(r#"{"fault":"status","status":503,"times":1}"#)
+        .is_ok());
+    let e = sim.inject_json(r#"{"fault":"sideways"}"#).unwrap_err();
+    assert!(!e.is_empty());
+    assert!(sim.inject_json("not json").is_err());
+    assert_eq!(sim.requests_json(), "[]");
+}
