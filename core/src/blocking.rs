@@ -155,7 +155,9 @@ impl Client {
                     total: p.total,
                 });
             }
-            crate::model::sort_entries(&mut all);
+            if done > 1 {
+                crate::model::sort_entries(&mut all);
+            }
             Ok(all)
         };
         self.block_on(async move {

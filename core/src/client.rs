@@ -184,7 +184,9 @@ impl AsyncClient {
                 total: piece.total,
             });
         }
-        sort_entries(&mut all);
+        if done > 1 {
+            sort_entries(&mut all);
+        }
         Ok(all)
     }
 
@@ -343,7 +345,11 @@ impl AsyncClient {
             return false;
         }
         let mut guard = self.inner.auth.lock().await;
-        if guard.token.as_ref().is_some_and(|s| s.generation == generation) {
+        if guard
+            .token
+            .as_ref()
+            .is_some_and(|s| s.generation == generation)
+        {
             guard.token = None;
         }
         true

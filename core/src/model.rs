@@ -331,11 +331,49 @@ pub fn compare_employee_nr(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// Sort entries by (employee number, wall-clock time), keeping the server's order for ties.
+///
+/// Employee numbers are ranked once (there are few distinct ones), then entries are sorted
+/// by a small integer key and moved into place, which is several times faster than
+/// comparing strings at every step on large answers.
 pub fn sort_entries(entries: &mut [TimeStampEntry]) {
-    entries.sort_by(|a, b| {
-        compare_employee_nr(&a.employee_nr, &b.employee_nr)
-            .then_with(|| a.time_stamp.local.cmp(&b.time_stamp.local))
-    });
+    use std::collections::HashMap;
+    if entries.len() < 2 {
+        return;
+    }
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut rank: HashMap<&str, u32> = HashMap::new();
+    for e in entries.iter() {
+        if !rank.contains_key(e.employee_nr.as_str()) {
+            rank.insert(&e.employee_nr, 0);
+            distinct.push(&e.employee_nr);
+        }
+    }
+    distinct.sort_unstable_by(|a, b| compare_employee_nr(a, b));
+    for (i, d) in distinct.iter().enumerate() {
+        rank.insert(d, i as u32);
+    }
+    let mut keys: Vec<(u32, NaiveDateTime, u32)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (rank[e.employee_nr.as_str()], e.time_stamp.local, i as u32))
+        .collect();
+    drop(rank);
+    if keys.windows(2).all(|w| w[0] <= w[1]) {
+        return;
+    }
+    keys.sort_unstable();
+    // Apply the permutation in place: position i takes the entry at keys[i].2.
+    let mut perm: Vec<u32> = keys.into_iter().map(|k| k.2).collect();
+    for start in 0..perm.len() {
+        let mut i = start;
+        while perm[i] as usize != start {
+            let j = perm[i] as usize;
+            entries.swap(i, j);
+            perm[i] = i as u32;
+            i = j;
+        }
+        perm[i] = i as u32;
+    }
 }
 
 #[cfg(test)]
@@ -381,6 +419,43 @@ mod tests {
         assert_eq!(EntryType::from_wire_str("2"), Some(EntryType::Out));
         assert_eq!(EntryType::from_wire_str("sideways"), None);
         assert_eq!(EntryType::from_wire_int(3), None);
+    }
+
+    #[test]
+    fn sort_is_stable_and_total() {
+        let mk = |emp: &str, t: &str, code: &str| TimeStampEntry {
+            employee_nr: emp.into(),
+            employee_external_code: Some(code.into()),
+            time_stamp: Timestamp::parse(t).unwrap(),
+            entry_type: EntryType::Unknown,
+            is_break: false,
+            account_nr: None,
+            sie_account_dim: None,
+            time_terminal_id: None,
+            accounts: vec![],
+            time_schedule_type_codes: vec![],
+        };
+        let mut seed = 12345u64;
+        let mut v = Vec::new();
+        for i in 0..2000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let emp = ["107", "1001", "99", "EMP001", "0107"][(seed >> 33) as usize % 5];
+            let hour = (seed >> 40) % 3;
+            v.push(mk(
+                emp,
+                &format!("2026-05-07T0{hour}:00:00"),
+                &i.to_string(),
+            ));
+        }
+        let mut expected = v.clone();
+        expected.sort_by(|a, b| {
+            compare_employee_nr(&a.employee_nr, &b.employee_nr)
+                .then(a.time_stamp.local.cmp(&b.time_stamp.local))
+        });
+        sort_entries(&mut v);
+        assert_eq!(v, expected);
     }
 
     #[test]

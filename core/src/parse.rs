@@ -19,7 +19,17 @@ struct Loc {
 /// Decode a response body of the data endpoint into entries, in the server's order.
 pub fn parse_entries(body: &[u8]) -> Result<Vec<TimeStampEntry>> {
     let loc = Loc::default();
-    let mut de = serde_json::Deserializer::from_slice(body);
+    // Validate UTF-8 once for the whole body (fast, vectorised) instead of once per string.
+    let text = std::str::from_utf8(body).map_err(|e| {
+        Error::new(
+            ErrorKind::Decode,
+            format!(
+                "the server's answer is not UTF-8 text: invalid byte at offset {}",
+                e.valid_up_to()
+            ),
+        )
+    })?;
+    let mut de = serde_json::Deserializer::from_str(text);
     let out = ListSeed(&loc)
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v));
@@ -115,10 +125,32 @@ impl<'de> Deserialize<'de> for Key {
                 f.write_str("a field name")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
-                Ok(KEYS
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(s))
-                    .map_or(Key::Other, |(_, k)| *k))
+                // Pick the one candidate by length and first letter, then check it.
+                let first = s.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+                let candidate = match (s.len(), first) {
+                    (10, b'e') => Key::EmployeeNr,
+                    (20, b'e') => Key::EmployeeExternalCode,
+                    (9, b't') => Key::TimeStamp,
+                    (18, b't') => Key::TimeStampEntryType,
+                    (7, b'i') => Key::IsBreak,
+                    (9, b'a') => Key::AccountNr,
+                    (13, b's') => Key::SieAccountDim,
+                    (14, b't') => Key::TimeTerminalId,
+                    (8, b'a') => Key::Accounts,
+                    (17, b't') => Key::TimeScheduleTypes,
+                    (20, b't') => Key::TimeScheduleTypeCode,
+                    _ => return Ok(Key::Other),
+                };
+                // PascalCase and camelCase differ in the first letter only: compare the rest
+                // as bytes (memcmp), and fall back to a case-blind compare for other casings.
+                let name = candidate.name().as_bytes();
+                let b = s.as_bytes();
+                let exact_tail = b[1..] == name[1..] && b[0].eq_ignore_ascii_case(&name[0]);
+                Ok(if exact_tail || name.eq_ignore_ascii_case(b) {
+                    candidate
+                } else {
+                    Key::Other
+                })
             }
         }
         d.deserialize_identifier(V)
@@ -374,6 +406,23 @@ mod tests {
             vec!["Övertid komp 1,5".to_string()]
         );
         assert_eq!(v[1].time_stamp.nanosecond(), 123_456_700);
+    }
+
+    #[test]
+    fn every_key_is_recognised_in_any_case() {
+        for (i, (name, _)) in KEYS.iter().enumerate() {
+            for form in [
+                name.to_string(),
+                name.to_ascii_lowercase(),
+                name.to_ascii_uppercase(),
+            ] {
+                let k: Key = serde_json::from_str(&format!("{form:?}")).unwrap();
+                assert_eq!(k as usize, i, "{form}");
+                assert_eq!(k.name(), *name);
+            }
+        }
+        let k: Key = serde_json::from_str("\"EmployeeNX\"").unwrap();
+        assert!(matches!(k, Key::Other));
     }
 
     #[test]

@@ -375,12 +375,21 @@ async fn a_failed_login_is_one_request_and_an_authentication_error() {
     let mut tasks = Vec::new();
     for _ in 0..8 {
         let c = c.clone();
-        tasks.push(tokio::spawn(async move { c.time_stamp_entries(&day("2026-05-07")).await }));
+        tasks.push(tokio::spawn(async move {
+            c.time_stamp_entries(&day("2026-05-07")).await
+        }));
     }
     for t in tasks {
-        assert_eq!(t.await.unwrap().unwrap_err().kind(), ErrorKind::Authentication);
+        assert_eq!(
+            t.await.unwrap().unwrap_err().kind(),
+            ErrorKind::Authentication
+        );
     }
-    assert_eq!(sim.login_count(), 1, "one failed login for 8 waiting callers");
+    assert_eq!(
+        sim.login_count(),
+        1,
+        "one failed login for 8 waiting callers"
+    );
 
     // Wrong password against the real login logic.
     sim.clear_faults();

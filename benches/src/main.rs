@@ -1,0 +1,225 @@
+//! Benchmark contenders on the Rust side, and the benchmark server. Each contender makes one
+//! measured run and prints `{"seconds": …, "entries": …}`; `benches/run.py` repeats them,
+//! alternating, and reads each process's peak RSS from the OS.
+
+use softone_go::{Client, ClientBuilder, Query};
+use softone_go_simulator::{Simulator, SimulatorConfig};
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+fn arg(args: &[String], name: &str, default: u64) -> u64 {
+    args.windows(2)
+        .find(|w| w[0] == name)
+        .and_then(|w| w[1].parse().ok())
+        .unwrap_or(default)
+}
+
+fn env(k: &str) -> String {
+    std::env::var(k).unwrap_or_else(|_| panic!("{k} is not set"))
+}
+
+fn range() -> (String, String) {
+    (env("BENCH_DATE_FROM"), env("BENCH_DATE_TO"))
+}
+
+fn report(seconds: f64, entries: usize) {
+    println!("{{\"seconds\": {seconds:.6}, \"entries\": {entries}}}");
+}
+
+/// A token, by logging in with the environment's credentials (outside the measured span).
+fn login_token() -> String {
+    let url = format!(
+        "{}/Login/Token?companyApiKey={}&connectApiKey={}",
+        env("SOFTONE_BASE_URL"),
+        env("SOFTONE_COMPANY_API_KEY"),
+        env("SOFTONE_CONNECT_API_KEY")
+    );
+    let body = serde_json::json!({"License": env("SOFTONE_LICENSE"), "UserName": env("SOFTONE_USERNAME"), "Password": env("SOFTONE_PASSWORD")});
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let v: serde_json::Value = reqwest::Client::new()
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("login")
+            .bytes()
+            .await
+            .map(|b| serde_json::from_slice(&b).expect("login json"))
+            .expect("login body");
+        v["token"].as_str().expect("token").to_string()
+    })
+}
+
+fn data_url(token: &str, from: &str, to: &str) -> String {
+    format!(
+        "{}/Personell/Time/TimeStampEntry?companyApiKey={}&connectApiKey={}&token={}&dateFrom={from}&dateTo={to}&employeeNrsStrings=NULL",
+        env("SOFTONE_BASE_URL"),
+        env("SOFTONE_COMPANY_API_KEY"),
+        env("SOFTONE_CONNECT_API_KEY"),
+        token.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D")
+    )
+}
+
+fn client(chunk_days: u32) -> Client {
+    Client::new(
+        ClientBuilder::from_env()
+            .chunk_days(chunk_days)
+            .build()
+            .expect("options"),
+    )
+    .expect("client")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let cmd = args.get(1).map(String::as_str).unwrap_or("");
+    match cmd {
+        "serve" => {
+            let sim = Simulator::start(SimulatorConfig {
+                employees: arg(&args, "--employees", 200) as u32,
+                days: arg(&args, "--days", 365) as u32,
+                latency: Duration::from_millis(arg(&args, "--latency-ms", 0)),
+                per_entry_cost: Duration::from_nanos(arg(&args, "--per-entry-ns", 0)),
+                login_failure_delay: Duration::ZERO,
+                ..SimulatorConfig::default()
+            })
+            .expect("simulator");
+            let c = sim.credentials();
+            let first = SimulatorConfig::default().start_date;
+            let last = first + chrono::Days::new(arg(&args, "--days", 365) - 1);
+            println!(
+                "{}",
+                serde_json::json!({
+                    "SOFTONE_BASE_URL": sim.url(), "SOFTONE_COMPANY_API_KEY": c.company_api_key,
+                    "SOFTONE_CONNECT_API_KEY": c.connect_api_key, "SOFTONE_LICENSE": c.license,
+                    "SOFTONE_USERNAME": c.username, "SOFTONE_PASSWORD": c.password,
+                    "BENCH_DATE_FROM": first.to_string(), "BENCH_DATE_TO": last.to_string(),
+                    "entries": sim.entry_count(),
+                })
+            );
+            // Serve until the orchestrator closes our stdin.
+            for _ in std::io::stdin().lock().lines() {}
+            sim.stop();
+        }
+        // The core's fetch and typed parse, one request for the whole range.
+        "core" => {
+            let (from, to) = range();
+            let c = client(0);
+            c.login().expect("login");
+            let q = Query::parse(&from, &to).expect("query");
+            let t = Instant::now();
+            let list = c.time_stamp_entries(&q).expect("fetch");
+            report(t.elapsed().as_secs_f64(), list.len());
+        }
+        // Where the core's time goes: transfer, parse, sort, measured apart.
+        "phases" => {
+            let (from, to) = range();
+            let url = data_url(&login_token(), &from, &to);
+            let rt = tokio::runtime::Runtime::new().expect("runtime");
+            let http = reqwest::Client::new();
+            let t = Instant::now();
+            let body = rt.block_on(async {
+                http.get(&url)
+                    .send()
+                    .await
+                    .expect("get")
+                    .bytes()
+                    .await
+                    .expect("body")
+            });
+            let t1 = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let mut list = softone_go::parse_entries(&body).expect("parse");
+            let t2 = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            softone_go::sort_entries(&mut list);
+            let t3 = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            drop(list);
+            let t4 = t.elapsed().as_secs_f64();
+            println!("{{\"transfer\": {t1:.3}, \"parse\": {t2:.3}, \"sort\": {t3:.3}, \"drop\": {t4:.3}}}");
+        }
+        // What a Rust user would write instead: reqwest + serde_json::Value.
+        "reqwest-value" => {
+            let (from, to) = range();
+            let url = data_url(&login_token(), &from, &to);
+            let rt = tokio::runtime::Runtime::new().expect("runtime");
+            let http = reqwest::Client::new();
+            let t = Instant::now();
+            let n = rt.block_on(async {
+                let body = http
+                    .get(&url)
+                    .send()
+                    .await
+                    .expect("get")
+                    .bytes()
+                    .await
+                    .expect("body");
+                let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+                v.as_array().expect("array").len()
+            });
+            report(t.elapsed().as_secs_f64(), n);
+        }
+        // The floor: transfer of the body, nothing else.
+        "raw" => {
+            let (from, to) = range();
+            let url = data_url(&login_token(), &from, &to);
+            let rt = tokio::runtime::Runtime::new().expect("runtime");
+            let http = reqwest::Client::new();
+            let t = Instant::now();
+            let n = rt.block_on(async {
+                http.get(&url)
+                    .send()
+                    .await
+                    .expect("get")
+                    .bytes()
+                    .await
+                    .expect("body")
+                    .len()
+            });
+            report(t.elapsed().as_secs_f64(), n);
+        }
+        // Scale: the default chunked, concurrent fetch of the whole range.
+        "scale-chunked" => {
+            let (from, to) = range();
+            let c = client(7);
+            c.login().expect("login");
+            let t = Instant::now();
+            let list = c
+                .time_stamp_entries(&Query::parse(&from, &to).expect("query"))
+                .expect("fetch");
+            report(t.elapsed().as_secs_f64(), list.len());
+        }
+        // Scale: what a user would loop by hand, one month per request, one after another.
+        "scale-monthly" => {
+            let (from, to) = range();
+            let c = client(0);
+            c.login().expect("login");
+            let (from, to) = (
+                softone_go::parse_date("from", &from).expect("date"),
+                softone_go::parse_date("to", &to).expect("date"),
+            );
+            let t = Instant::now();
+            let mut all = Vec::new();
+            let mut start = from;
+            while start <= to {
+                let end = (start + chrono::Months::new(1))
+                    .pred_opt()
+                    .expect("date")
+                    .min(to);
+                let q = Query::new(start, end).expect("query");
+                all.extend(c.time_stamp_entries(&q).expect("fetch"));
+                start = end.succ_opt().expect("date");
+            }
+            report(t.elapsed().as_secs_f64(), all.len());
+        }
+        _ => {
+            eprintln!(
+                "usage: softone-go-bench serve|core|reqwest-value|raw|scale-chunked|scale-monthly"
+            );
+            std::process::exit(2);
+        }
+    }
+}
