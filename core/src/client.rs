@@ -24,6 +24,8 @@ pub const LOGIN_PATH: &str = "/Login/Token";
 pub const MAX_URL_LEN: usize = 2000;
 /// Room kept in every URL for a renewed token longer than the current one.
 const TOKEN_SLACK: usize = 256;
+/// The most memory reserved up front for a body from its Content-Length.
+const MAX_PREALLOC: u64 = 1 << 30;
 /// Bodies larger than this are parsed on a blocking thread, off the async workers.
 const PARSE_OFFLOAD_BYTES: usize = 256 * 1024;
 
@@ -558,14 +560,22 @@ impl AsyncClient {
             .map_err(|e| self.transport_error(e, redacted))?;
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = resp
-            .bytes()
+        // Copy chunks into one buffer as they arrive, sized from Content-Length, so a large
+        // body is never held twice (collecting all chunks and then joining them would).
+        let mut resp = resp;
+        let expected = resp.content_length().unwrap_or(0).min(MAX_PREALLOC) as usize;
+        let mut buf = Vec::with_capacity(expected);
+        while let Some(chunk) = resp
+            .chunk()
             .await
-            .map_err(|e| self.transport_error(e, redacted))?;
+            .map_err(|e| self.transport_error(e, redacted))?
+        {
+            buf.extend_from_slice(&chunk);
+        }
         Ok(Answer {
             status,
             headers,
-            body,
+            body: bytes::Bytes::from(buf),
         })
     }
 

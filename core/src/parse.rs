@@ -30,7 +30,9 @@ pub fn parse_entries(body: &[u8]) -> Result<Vec<TimeStampEntry>> {
         )
     })?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let out = ListSeed(&loc)
+    // Entries take about 250 bytes of JSON or more: reserve for that many, so a large answer
+    // is not copied again and again while its list grows.
+    let out = ListSeed(&loc, body.len() / 250)
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v));
     out.map_err(|e| {
@@ -48,7 +50,8 @@ pub fn parse_entries(body: &[u8]) -> Result<Vec<TimeStampEntry>> {
     })
 }
 
-struct ListSeed<'a>(&'a Loc);
+/// The list's decoder: where it is, and how many entries to make room for up front.
+struct ListSeed<'a>(&'a Loc, usize);
 
 impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
     type Value = Vec<TimeStampEntry>;
@@ -63,7 +66,7 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
         f.write_str("a JSON array of time stamp entries")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+        let mut out = Vec::with_capacity(self.1);
         loop {
             self.0.index.set(Some(out.len()));
             self.0.field.set(None);
