@@ -279,4 +279,3 @@ impl PySimulator {
         cls.clone().unbind()
     }
 }
-

@@ -32,24 +32,55 @@ fn cli(sim: &Simulator, password: Option<&str>) -> Command {
 #[test]
 fn entries_in_every_format() {
     let sim = sim();
-    let args = ["entries", "--from", "2026-05-07", "--to", "2026-05-07", "--employees", "107"];
-    let out = cli(&sim, None).args(args).args(["--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let args = [
+        "entries",
+        "--from",
+        "2026-05-07",
+        "--to",
+        "2026-05-07",
+        "--employees",
+        "107",
+    ];
+    let out = cli(&sim, None)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 6);
     assert_eq!(v[0]["time_stamp"], "2026-05-07T08:00:00");
 
-    let out = cli(&sim, None).args(args).args(["--format", "ndjson"]).output().unwrap();
+    let out = cli(&sim, None)
+        .args(args)
+        .args(["--format", "ndjson"])
+        .output()
+        .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 6);
 
-    let out = cli(&sim, None).args(args).args(["--format", "csv"]).output().unwrap();
+    let out = cli(&sim, None)
+        .args(args)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 7);
-    assert!(text.lines().nth(1).unwrap().starts_with("107,,2026-05-07T08:00:00,Unknown,false"));
+    assert!(text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("107,,2026-05-07T08:00:00,Unknown,false"));
 
     let out = cli(&sim, None).args(args).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("2026-05-07T09:15:00") && text.contains("(6 entries)"), "{text}");
+    assert!(
+        text.contains("2026-05-07T09:15:00") && text.contains("(6 entries)"),
+        "{text}"
+    );
 
     let dir = std::env::temp_dir().join(format!("softone-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -84,15 +115,26 @@ fn errors_exit_non_zero_without_secrets() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("login refused"), "{err}");
     let c = sim.credentials();
-    for s in ["not-the-password-xyz", &c.company_api_key, &c.connect_api_key] {
+    for s in [
+        "not-the-password-xyz",
+        &c.company_api_key,
+        &c.connect_api_key,
+    ] {
         assert!(!err.contains(s), "{err}");
     }
 }
 
 #[test]
 fn demo_runs() {
-    let out = Command::new(env!("CARGO_BIN_EXE_softone-go")).arg("demo").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_softone-go"))
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("2026-05-07T16:00:00"));
     assert!(text.contains("All employees"));

@@ -3,7 +3,7 @@
 use crate::config::{ClientOptions, ProxyConfig};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{sort_entries, TimeStampEntry};
-use crate::parse::parse_entries;
+use crate::parse::EntryDecoder;
 use crate::query::{encode_query_value, group_employees, Query};
 use crate::secret::{redact_url, scrub, Secret};
 use chrono::NaiveDate;
@@ -26,8 +26,6 @@ pub const MAX_URL_LEN: usize = 2000;
 const TOKEN_SLACK: usize = 256;
 /// The most memory reserved up front for a body from its Content-Length.
 const MAX_PREALLOC: u64 = 1 << 30;
-/// Bodies larger than this are parsed on a blocking thread, off the async workers.
-const PARSE_OFFLOAD_BYTES: usize = 256 * 1024;
 
 /// The async client. Cheap to clone; clones share the connection pool and the token.
 #[derive(Clone)]
@@ -107,7 +105,10 @@ struct PlannedPiece {
 struct Answer {
     status: StatusCode,
     headers: HeaderMap,
+    /// The body, unless it was decoded into entries on the fly.
     body: bytes::Bytes,
+    /// The entries of a 2xx data answer, decoded while the body arrived.
+    entries: Option<Vec<TimeStampEntry>>,
 }
 
 impl AsyncClient {
@@ -378,7 +379,7 @@ impl AsyncClient {
         let span = tracing::info_span!("softone.login", url = %redact_url(&url));
         async {
             let answer = self
-                .with_retries("login", &url, || {
+                .with_retries("login", &url, false, || {
                     self.inner
                         .http
                         .post(&url)
@@ -444,8 +445,17 @@ impl AsyncClient {
                 let (token, generation) = self.token().await?;
                 let url = self.entries_url(token.expose(), &from, &to, joined.as_deref());
                 let answer = self
-                    .with_retries("time stamp entries", &url, || self.inner.http.get(&url))
-                    .await?;
+                    .with_retries("time stamp entries", &url, true, || self.inner.http.get(&url))
+                    .await
+                    .map_err(|e| {
+                        if e.kind() == ErrorKind::Decode {
+                            let redacted = redact_url(&url);
+                            e.with_url(redacted.clone())
+                                .map_message(|m| format!("{m} (GET {redacted})"))
+                        } else {
+                            e
+                        }
+                    })?;
                 let redacted = redact_url(&url);
                 if answer.status == StatusCode::UNAUTHORIZED {
                     let msg = self.server_message(&answer.body);
@@ -459,7 +469,11 @@ impl AsyncClient {
                         format!(
                             "SoftOne GO refused the token (HTTP 401{}){}",
                             msg.as_deref().map(|m| format!(": {m}")).unwrap_or_default(),
-                            if reauthenticated { " right after a fresh login: check the API keys and the user's permissions" } else { "" }
+                            if reauthenticated {
+                                " right after a fresh login: check the API keys and the user's permissions"
+                            } else {
+                                ""
+                            }
                         ),
                     )
                     .with_status(401)
@@ -467,20 +481,14 @@ impl AsyncClient {
                     .with_url(redacted));
                 }
                 if !answer.status.is_success() {
-                    return Err(self.status_error("time stamp entries", &answer, &redacted, self.inner.options.max_retries + 1));
+                    return Err(self.status_error(
+                        "time stamp entries",
+                        &answer,
+                        &redacted,
+                        self.inner.options.max_retries + 1,
+                    ));
                 }
-                let body = answer.body;
-                let parsed = if body.len() > PARSE_OFFLOAD_BYTES {
-                    tokio::task::spawn_blocking(move || parse_entries(&body))
-                        .await
-                        .map_err(|e| Error::new(ErrorKind::Decode, format!("the parser stopped: {e}")))?
-                } else {
-                    parse_entries(&body)
-                };
-                let mut entries = parsed.map_err(|e| {
-                    e.with_url(redacted.clone())
-                        .map_message(|m| format!("{m} (GET {redacted})"))
-                })?;
+                let mut entries = answer.entries.unwrap_or_default();
                 let mut dropped = 0;
                 if let Some(wanted) = &p.employees {
                     let set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
@@ -513,13 +521,14 @@ impl AsyncClient {
         &self,
         what: &str,
         url: &str,
+        decode_entries: bool,
         build: impl Fn() -> reqwest::RequestBuilder,
     ) -> Result<Answer> {
         let o = &self.inner.options;
         let redacted = redact_url(url);
         let mut attempt: u32 = 0;
         loop {
-            let outcome = self.send_once(build(), &redacted).await;
+            let outcome = self.send_once(build(), &redacted, decode_entries).await;
             let (retry_after, failure) = match &outcome {
                 Ok(a) if is_retryable_status(a.status) => (
                     parse_retry_after(&a.headers),
@@ -553,18 +562,41 @@ impl AsyncClient {
         }
     }
 
-    async fn send_once(&self, req: reqwest::RequestBuilder, redacted: &str) -> Result<Answer> {
-        let resp = req
+    /// Send one request and read its answer. With `decode_entries`, a 2xx body is decoded
+    /// into entries chunk by chunk as it arrives (the body itself is never held whole);
+    /// any other body is read into memory. The read is bounded by the request timeout.
+    async fn send_once(
+        &self,
+        req: reqwest::RequestBuilder,
+        redacted: &str,
+        decode_entries: bool,
+    ) -> Result<Answer> {
+        let mut resp = req
             .send()
             .await
             .map_err(|e| self.transport_error(e, redacted))?;
         let status = resp.status();
         let headers = resp.headers().clone();
-        // Copy chunks into one buffer as they arrive, sized from Content-Length, so a large
-        // body is never held twice (collecting all chunks and then joining them would).
-        let mut resp = resp;
         let expected = resp.content_length().unwrap_or(0).min(MAX_PREALLOC) as usize;
-        let mut buf = Vec::with_capacity(expected);
+        if decode_entries && status.is_success() {
+            let mut decoder = EntryDecoder::with_size_hint(expected);
+            while let Some(chunk) = resp
+                .chunk()
+                .await
+                .map_err(|e| self.transport_error(e, redacted))?
+            {
+                decoder.feed(&chunk)?;
+            }
+            return Ok(Answer {
+                status,
+                headers,
+                body: bytes::Bytes::new(),
+                entries: Some(decoder.finish()?),
+            });
+        }
+        // Copy chunks into one buffer as they arrive, sized from Content-Length, so a body
+        // is never held twice (collecting all chunks and then joining them would).
+        let mut buf = Vec::with_capacity(expected.min(1 << 20));
         while let Some(chunk) = resp
             .chunk()
             .await
@@ -576,6 +608,7 @@ impl AsyncClient {
             status,
             headers,
             body: bytes::Bytes::from(buf),
+            entries: None,
         })
     }
 

@@ -34,7 +34,7 @@ pub use client::{AsyncClient, Piece, Progress, ENTRIES_PATH, LOGIN_PATH, MAX_URL
 pub use config::{ClientBuilder, ClientOptions, LoginCredentials, ProxyConfig, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{compare_employee_nr, sort_entries, Account, EntryType, TimeStampEntry, Timestamp};
-pub use parse::parse_entries;
+pub use parse::{parse_entries, EntryDecoder};
 pub use query::{parse_date, Query};
 pub use secret::{redact_url, Secret};
 

@@ -1,9 +1,9 @@
-//! Tolerant, streaming decoding of the endpoint's JSON (no intermediate tree), with errors
-//! that name the entry index and the field.
+//! Tolerant, incremental decoding of the endpoint's JSON (no intermediate tree, no need
+//! for the whole body at once), with errors that name the entry index and the field.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Account, EntryType, TimeStampEntry, Timestamp};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -12,71 +12,300 @@ use std::fmt;
 /// Where the decoder is, so that an error can say where it happened.
 #[derive(Default)]
 struct Loc {
-    index: Cell<Option<usize>>,
     field: Cell<Option<&'static str>>,
 }
 
-/// Decode a response body of the data endpoint into entries, in the server's order.
+/// Decode a whole response body of the data endpoint into entries, in the server's order.
 pub fn parse_entries(body: &[u8]) -> Result<Vec<TimeStampEntry>> {
-    let loc = Loc::default();
-    // Validate UTF-8 once for the whole body (fast, vectorised) instead of once per string.
-    let text = std::str::from_utf8(body).map_err(|e| {
-        Error::new(
-            ErrorKind::Decode,
-            format!(
-                "the server's answer is not UTF-8 text: invalid byte at offset {}",
-                e.valid_up_to()
-            ),
-        )
-    })?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    // Entries take about 250 bytes of JSON or more: reserve for that many, so a large answer
-    // is not copied again and again while its list grows.
-    let out = ListSeed(&loc, body.len() / 250)
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
-    out.map_err(|e| {
-        let index = loc.index.get();
-        let field = loc.field.get();
+    let mut d = EntryDecoder::with_size_hint(body.len());
+    d.feed(body)?;
+    d.finish()
+}
+
+/// Where the scanner is between entries of the top-level array.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expect {
+    /// Before the opening `[`.
+    ArrayStart,
+    /// After `[`: an entry or `]`.
+    FirstEntryOrEnd,
+    /// After `,`: an entry.
+    Entry,
+    /// After an entry: `,` or `]`.
+    CommaOrEnd,
+    /// Inside an entry object (braces nested `depth` deep).
+    InEntry { depth: u32, in_string: bool },
+    /// After the closing `]`: only white space.
+    Done,
+}
+
+/// An incremental decoder of the data endpoint's answer: feed it the body's chunks as they
+/// arrive and each entry is decoded as soon as its closing brace is in, so a large answer
+/// is never held whole in memory and decoding overlaps the transfer.
+///
+/// The top level is scanned (strictly: `[`, objects separated by commas, `]`); each entry
+/// object is decoded by the tolerant entry decoder.
+pub struct EntryDecoder {
+    buf: Vec<u8>,
+    /// Where scanning resumes in `buf`.
+    pos: usize,
+    /// Where the entry being scanned starts in `buf`.
+    entry_start: usize,
+    expect: Expect,
+    entries: Vec<TimeStampEntry>,
+    /// Bytes dropped from the front of `buf` so far (for offsets in messages).
+    dropped: usize,
+}
+
+impl Default for EntryDecoder {
+    fn default() -> Self {
+        EntryDecoder::with_size_hint(0)
+    }
+}
+
+impl EntryDecoder {
+    /// A decoder that reserves room for the entries of a body of about `body_len` bytes
+    /// (entries take about 250 bytes of JSON or more).
+    pub fn with_size_hint(body_len: usize) -> Self {
+        EntryDecoder {
+            buf: Vec::new(),
+            pos: 0,
+            entry_start: 0,
+            expect: Expect::ArrayStart,
+            entries: Vec::with_capacity((body_len / 250).min(1 << 22)),
+            dropped: 0,
+        }
+    }
+
+    /// How many entries are decoded so far.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no entry is decoded yet.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn shape_error(&self, what: String) -> Error {
+        let index = match self.expect {
+            Expect::Entry | Expect::FirstEntryOrEnd | Expect::InEntry { .. } => {
+                Some(self.entries.len())
+            }
+            _ => None,
+        };
         let mut msg =
             String::from("the server's answer is not the documented list of time stamp entries: ");
-        match (index, field) {
-            (Some(i), Some(f)) => msg.push_str(&format!("entry {i}, field \"{f}\": ")),
-            (Some(i), None) => msg.push_str(&format!("entry {i}: ")),
-            _ => {}
+        if let Some(i) = index {
+            msg.push_str(&format!("entry {i}: "));
         }
-        msg.push_str(&e.to_string());
-        Error::new(ErrorKind::Decode, msg).with_location(index, field.map(str::to_string))
-    })
-}
-
-/// The list's decoder: where it is, and how many entries to make room for up front.
-struct ListSeed<'a>(&'a Loc, usize);
-
-impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
-    type Value = Vec<TimeStampEntry>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
+        msg.push_str(&what);
+        Error::new(ErrorKind::Decode, msg).with_location(index, None)
     }
-}
 
-impl<'de> Visitor<'de> for ListSeed<'_> {
-    type Value = Vec<TimeStampEntry>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON array of time stamp entries")
+    /// Feed the next chunk of the body.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<()> {
+        if self.buf.is_empty() {
+            // Nothing pending: scan the chunk where it is, keep only an unfinished tail.
+            let consumed = self.scan(chunk)?;
+            self.keep_tail(chunk, consumed);
+        } else {
+            self.buf.extend_from_slice(chunk);
+            let buf = std::mem::take(&mut self.buf);
+            let consumed = self.scan(&buf)?;
+            self.keep_tail(&buf, consumed);
+        }
+        Ok(())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(self.1);
-        loop {
-            self.0.index.set(Some(out.len()));
-            self.0.field.set(None);
-            match seq.next_element_seed(EntrySeed(self.0))? {
-                Some(e) => out.push(e),
-                None => break,
+
+    /// Keep `data[consumed..]` (an entry still open) for the next chunk.
+    fn keep_tail(&mut self, data: &[u8], consumed: usize) {
+        self.dropped += consumed;
+        self.buf.clear();
+        self.buf.extend_from_slice(&data[consumed..]);
+        self.pos -= consumed;
+        self.entry_start -= consumed.min(self.entry_start);
+    }
+
+    /// Scan `data` from `self.pos`, decoding complete entries; returns how many leading
+    /// bytes are done with (everything before an entry still open).
+    fn scan(&mut self, data: &[u8]) -> Result<usize> {
+        let mut i = self.pos;
+        while i < data.len() {
+            match self.expect {
+                Expect::InEntry {
+                    mut depth,
+                    mut in_string,
+                } => {
+                    // Jump between quotes, backslashes and braces; nothing else matters here.
+                    loop {
+                        let rest = &data[i..];
+                        let hit = if in_string {
+                            memchr::memchr2(b'"', b'\\', rest)
+                        } else {
+                            memchr::memchr3(b'"', b'{', b'}', rest)
+                        };
+                        let Some(off) = hit else {
+                            i = data.len();
+                            self.expect = Expect::InEntry { depth, in_string };
+                            break;
+                        };
+                        i += off;
+                        match data[i] {
+                            b'\\' => {
+                                if i + 1 >= data.len() {
+                                    // The escaped byte is in the next chunk: come back here.
+                                    self.expect = Expect::InEntry { depth, in_string };
+                                    self.pos = i;
+                                    return Ok(self.entry_start);
+                                }
+                                i += 2;
+                            }
+                            b'"' => {
+                                in_string = !in_string;
+                                i += 1;
+                            }
+                            b'{' => {
+                                depth += 1;
+                                i += 1;
+                            }
+                            _ => {
+                                depth -= 1;
+                                i += 1;
+                                if depth == 0 {
+                                    let entry = self.decode_entry(&data[self.entry_start..i])?;
+                                    self.entries.push(entry);
+                                    self.expect = Expect::CommaOrEnd;
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                expect => {
+                    let b = data[i];
+                    if matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+                        || (expect == Expect::ArrayStart && b == 0xEF)
+                    {
+                        i += 1;
+                        continue;
+                    }
+                    if expect == Expect::ArrayStart
+                        && (b == 0xBB || b == 0xBF)
+                        && self.dropped + i < 3
+                    {
+                        i += 1; // a UTF-8 byte order mark
+                        continue;
+                    }
+                    match (expect, b) {
+                        (Expect::ArrayStart, b'[') => self.expect = Expect::FirstEntryOrEnd,
+                        (Expect::FirstEntryOrEnd | Expect::Entry, b'{') => {
+                            self.entry_start = i;
+                            self.expect = Expect::InEntry {
+                                depth: 1,
+                                in_string: false,
+                            };
+                        }
+                        (Expect::FirstEntryOrEnd | Expect::CommaOrEnd, b']') => {
+                            self.expect = Expect::Done
+                        }
+                        (Expect::CommaOrEnd, b',') => self.expect = Expect::Entry,
+                        (Expect::ArrayStart, _) => {
+                            return Err(self.shape_error(format!(
+                                "expected a JSON array, found {} at byte {}",
+                                describe(b),
+                                self.dropped + i
+                            )))
+                        }
+                        (Expect::Done, _) => {
+                            return Err(self.shape_error(format!(
+                                "unexpected {} after the end of the list at byte {}",
+                                describe(b),
+                                self.dropped + i
+                            )))
+                        }
+                        (Expect::CommaOrEnd, _) => {
+                            return Err(self.shape_error(format!(
+                                "expected ',' or ']' after an entry, found {} at byte {}",
+                                describe(b),
+                                self.dropped + i
+                            )))
+                        }
+                        (_, _) => {
+                            return Err(self.shape_error(format!(
+                                "expected an entry object, found {} at byte {}",
+                                describe(b),
+                                self.dropped + i
+                            )))
+                        }
+                    }
+                    i += 1;
+                }
             }
         }
-        self.0.index.set(None);
-        Ok(out)
+        self.pos = i;
+        Ok(match self.expect {
+            Expect::InEntry { .. } => self.entry_start,
+            _ => i,
+        })
+    }
+
+    fn decode_entry(&self, raw: &[u8]) -> Result<TimeStampEntry> {
+        let index = self.entries.len();
+        let loc = Loc::default();
+        let decoded = std::str::from_utf8(raw)
+            .map_err(|e| {
+                format!(
+                    "not UTF-8 text: invalid byte at offset {} of the entry",
+                    e.valid_up_to()
+                )
+            })
+            .and_then(|text| {
+                let mut de = serde_json::Deserializer::from_str(text);
+                EntrySeed(&loc)
+                    .deserialize(&mut de)
+                    .map_err(|e| e.to_string())
+            });
+        decoded.map_err(|why| {
+            let field = loc.field.get();
+            let mut msg = format!("the server's answer is not the documented list of time stamp entries: entry {index}");
+            if let Some(f) = field {
+                msg.push_str(&format!(", field \"{f}\""));
+            }
+            msg.push_str(": ");
+            msg.push_str(&why);
+            Error::new(ErrorKind::Decode, msg).with_location(Some(index), field.map(str::to_string))
+        })
+    }
+
+    /// The body is complete: check that the list was closed and return the entries.
+    pub fn finish(self) -> Result<Vec<TimeStampEntry>> {
+        match self.expect {
+            Expect::Done => Ok(self.entries),
+            Expect::InEntry { .. } => {
+                // Decode what there is of the open entry: the error says which field was cut.
+                let partial = &self.buf[self.entry_start..];
+                let e = self.decode_entry(partial).err().unwrap_or_else(|| {
+                    Error::new(ErrorKind::Decode, "the answer ended inside an entry")
+                        .with_location(Some(self.entries.len()), None)
+                });
+                Err(e.map_message(|m| format!("{m} (the answer ended early)")))
+            }
+            Expect::ArrayStart => {
+                Err(self.shape_error("the answer is empty; expected a JSON array".into()))
+            }
+            _ => {
+                Err(self.shape_error("the answer ended before the list was closed with ']'".into()))
+            }
+        }
+    }
+}
+
+fn describe(b: u8) -> String {
+    if b.is_ascii_graphic() {
+        format!("'{}'", b as char)
+    } else {
+        format!("byte 0x{b:02X}")
     }
 }
 
@@ -409,6 +638,43 @@ mod tests {
             vec!["Övertid komp 1,5".to_string()]
         );
         assert_eq!(v[1].time_stamp.nanosecond(), 123_456_700);
+    }
+
+    #[test]
+    fn chunk_boundaries_do_not_matter() {
+        let body = r#" [ {"EmployeeNr":"7","TimeStamp":"2026-05-07T08:00:00","AccountNr":"a\"}{\\b","Accounts":[{"AccountNr":"{[","SieAccountDim":1}]} ,
+            {"employeeNr":"8","timeStamp":"2026-05-07T09:00:00.1234567Z","TimeScheduleTypes":[{"TimeScheduleTypeCode":"Övertid komp 1,5"}]} ] "#
+            .as_bytes();
+        let whole = parse_entries(body).unwrap();
+        assert_eq!(whole.len(), 2);
+        assert_eq!(whole[0].account_nr.as_deref(), Some("a\"}{\\b"));
+        assert_eq!(whole[0].accounts[0].account_nr.as_deref(), Some("{["));
+        for size in 1..body.len() {
+            let mut d = EntryDecoder::default();
+            for chunk in body.chunks(size) {
+                d.feed(chunk).unwrap();
+            }
+            assert_eq!(d.finish().unwrap(), whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn top_level_shape_is_strict() {
+        for bad in [
+            "",
+            "[",
+            "[{}",
+            "[1]",
+            "[{\"EmployeeNr\":\"1\",\"TimeStamp\":\"2026-05-07T08:00:00\"},]",
+            "[] []",
+            "[}",
+            "{}",
+        ] {
+            let e = parse_entries(bad.as_bytes()).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Decode, "{bad}");
+        }
+        assert!(parse_entries(b"\xEF\xBB\xBF[]").unwrap().is_empty());
+        assert!(parse_entries(b" [ ] \n").unwrap().is_empty());
     }
 
     #[test]

@@ -370,8 +370,16 @@ async fn a_failed_login_is_one_request_and_an_authentication_error() {
     assert_no_secret(&format!("{e} {e:?}"));
 
     // Callers waiting for a login that fails share its failure: still one login request.
-    sim.clear_requests();
-    let c = client(&sim, |b| b);
+    // (The real server takes ~2 s to refuse a login; 500 ms makes sure all 8 are waiting.)
+    let slow = start(|c| c.login_failure_delay = Duration::from_millis(500));
+    slow.inject(FaultRule {
+        fault: Fault::LoginFailure {
+            message: "Invalid User".into(),
+        },
+        endpoint: Endpoint::Login,
+        times: 5,
+    });
+    let c = client(&slow, |b| b);
     let mut tasks = Vec::new();
     for _ in 0..8 {
         let c = c.clone();
