@@ -80,6 +80,7 @@ header:
 
 ## bench: every benchmark (release builds), one table; see BENCHMARKS.md
 bench: $(VPY) bindings-node/node_modules
+	$(VPY) -m pip install --quiet requests
 	$(CARGO) build --release -p softone-go-bench -p softone-go-c
 	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --quiet --release
 	cd bindings-node && npm run --silent build

@@ -85,6 +85,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--scale-rounds", type=int, default=5)
     ap.add_argument("--per-entry-ns", type=int, default=50000)
+    ap.add_argument("--only", default="", help="comma-separated prefixes of contenders to run (e.g. python,c)")
+    ap.add_argument("--no-scale", action="store_true", help="skip the scale benchmark")
     ap.add_argument("--json", default=os.path.join(TARGET, "bench", "results.json"))
     a = ap.parse_args()
 
@@ -94,6 +96,9 @@ def main():
     env["PYTHONPATH"] = ""
     print(f"server: {info['entries']} entries, {info['BENCH_DATE_FROM']}..{info['BENCH_DATE_TO']}", file=sys.stderr)
     entries = contenders()
+    if a.only:
+        keep = tuple(p.strip() for p in a.only.split(","))
+        entries = [(n, c, ok and (n.startswith(keep) or n.startswith("rust: raw")), g) for n, c, ok, g in entries]
     for name, cmd, ok, _ in entries:
         if ok:  # warm the server's body cache and the OS page cache
             measure(cmd, env)
@@ -102,13 +107,15 @@ def main():
     server.stdin.close()
     server.wait()
 
-    scale_server, sinfo = start_server("--latency-ms", "50", "--per-entry-ns", str(a.per_entry_ns))
-    senv = dict(os.environ, **{k: str(v) for k, v in sinfo.items() if k != "entries"})
-    scale = [("scale: chunked concurrent (default)", [BENCH, "scale-chunked"], True, "rust"),
-             ("scale: sequential monthly loop", [BENCH, "scale-monthly"], True, "rust")]
-    sres = run_group(scale, senv, a.scale_rounds)
-    scale_server.stdin.close()
-    scale_server.wait()
+    sres = {}
+    if not a.no_scale:
+        scale_server, sinfo = start_server("--latency-ms", "50", "--per-entry-ns", str(a.per_entry_ns))
+        senv = dict(os.environ, **{k: str(v) for k, v in sinfo.items() if k != "entries"})
+        scale = [("scale: chunked concurrent (default)", [BENCH, "scale-chunked"], True, "rust"),
+                 ("scale: sequential monthly loop", [BENCH, "scale-monthly"], True, "rust")]
+        sres = run_group(scale, senv, a.scale_rounds)
+        scale_server.stdin.close()
+        scale_server.wait()
 
     allres = {**res, **sres}
     table = []

@@ -679,105 +679,136 @@ pub struct softone_entry_list {
     pub len: usize,
 }
 
-fn into_raw_str(s: &str) -> *const c_char {
-    c_string(s).into_raw()
+/// A list and everything its pointers point into, allocated at once: one buffer of
+/// NUL-terminated strings, one array of accounts, one of code pointers. Building a list is
+/// then a handful of allocations instead of several per entry, and freeing it is one walk.
+/// `list` is the first field, so a `*mut softone_entry_list` is a `*mut ListOwner`.
+#[repr(C)]
+struct ListOwner {
+    list: softone_entry_list,
+    entries: Vec<softone_entry>,
+    strings: Vec<u8>,
+    accounts: Vec<softone_account>,
+    codes: Vec<*const c_char>,
 }
 
-fn into_raw_opt(s: &Option<String>) -> *const c_char {
-    s.as_deref().map_or(ptr::null(), into_raw_str)
+/// The bytes a string takes in the arena: a NUL inside becomes U+FFFD (3 bytes), plus the end NUL.
+fn arena_len(s: &str) -> usize {
+    s.len() + 2 * s.bytes().filter(|&b| b == 0).count() + 1
 }
 
-fn free_raw_str(p: *const c_char) {
-    if !p.is_null() {
-        // SAFETY: every non-NULL string in an entry comes from `CString::into_raw`.
-        drop(unsafe { CString::from_raw(p.cast_mut()) });
+/// Append `s` NUL-terminated to `arena` (which has room: see `arena_len`) and point at it.
+fn arena_push(arena: &mut Vec<u8>, s: &str) -> *const c_char {
+    debug_assert!(arena.capacity() - arena.len() >= arena_len(s));
+    let start = arena.len();
+    if s.as_bytes().contains(&0) {
+        arena.extend_from_slice(s.replace('\0', "\u{fffd}").as_bytes());
+    } else {
+        arena.extend_from_slice(s.as_bytes());
     }
+    arena.push(0);
+    // SAFETY: `start` is within `arena`, whose buffer never moves (its capacity was reserved
+    // for every string before the first push).
+    unsafe { arena.as_ptr().add(start).cast() }
 }
 
-fn boxed_slice_raw<T>(v: Vec<T>) -> (*const T, usize) {
-    let b = v.into_boxed_slice();
-    let len = b.len();
-    (Box::into_raw(b).cast::<T>().cast_const(), len)
-}
-
-/// SAFETY: `(p, len)` must come from `boxed_slice_raw`, and be freed once.
-unsafe fn boxed_slice_from_raw<T>(p: *const T, len: usize) -> Box<[T]> {
-    Box::from_raw(ptr::slice_from_raw_parts_mut(p.cast_mut(), len))
-}
-
-fn entry_to_c(e: &TimeStampEntry) -> softone_entry {
-    let t = &e.time_stamp;
-    let accounts: Vec<softone_account> = e
-        .accounts
-        .iter()
-        .map(|a| softone_account {
-            account_nr: into_raw_opt(&a.account_nr),
-            has_sie_account_dim: a.sie_account_dim.is_some(),
-            sie_account_dim: a.sie_account_dim.unwrap_or(0),
-        })
-        .collect();
-    let (accounts, account_count) = boxed_slice_raw(accounts);
-    let codes: Vec<*const c_char> = e
-        .time_schedule_type_codes
-        .iter()
-        .map(|c| into_raw_str(c))
-        .collect();
-    let (codes, code_count) = boxed_slice_raw(codes);
-    softone_entry {
-        employee_nr: into_raw_str(&e.employee_nr),
-        employee_external_code: into_raw_opt(&e.employee_external_code),
-        time_stamp: softone_timestamp {
-            year: t.year(),
-            month: t.month(),
-            day: t.day(),
-            hour: t.hour(),
-            minute: t.minute(),
-            second: t.second(),
-            nanosecond: t.nanosecond(),
-            has_utc_offset: t.utc_offset_seconds().is_some(),
-            utc_offset_seconds: t.utc_offset_seconds().unwrap_or(0),
-        },
-        time_stamp_iso: into_raw_str(&t.to_iso_string()),
-        entry_type: match e.entry_type {
-            EntryType::In => softone_entry_type::SOFTONE_ENTRY_TYPE_IN,
-            EntryType::Out => softone_entry_type::SOFTONE_ENTRY_TYPE_OUT,
-            EntryType::Unknown => softone_entry_type::SOFTONE_ENTRY_TYPE_UNKNOWN,
-        },
-        is_break: e.is_break,
-        account_nr: into_raw_opt(&e.account_nr),
-        has_sie_account_dim: e.sie_account_dim.is_some(),
-        sie_account_dim: e.sie_account_dim.unwrap_or(0),
-        has_time_terminal_id: e.time_terminal_id.is_some(),
-        time_terminal_id: e.time_terminal_id.unwrap_or(0),
-        accounts,
-        account_count,
-        time_schedule_type_codes: codes,
-        time_schedule_type_code_count: code_count,
-    }
-}
-
-fn free_entry(e: softone_entry) {
-    free_raw_str(e.employee_nr);
-    free_raw_str(e.employee_external_code);
-    free_raw_str(e.time_stamp_iso);
-    free_raw_str(e.account_nr);
-    // SAFETY: both arrays come from `boxed_slice_raw` in `entry_to_c`, freed once here.
-    let accounts = unsafe { boxed_slice_from_raw(e.accounts, e.account_count) };
-    for a in accounts.iter() {
-        free_raw_str(a.account_nr);
-    }
-    // SAFETY: as above.
-    let codes = unsafe {
-        boxed_slice_from_raw(e.time_schedule_type_codes, e.time_schedule_type_code_count)
-    };
-    for &c in codes.iter() {
-        free_raw_str(c);
-    }
+fn arena_push_opt(arena: &mut Vec<u8>, s: &Option<String>) -> *const c_char {
+    s.as_deref().map_or(ptr::null(), |s| arena_push(arena, s))
 }
 
 fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
-    let (entries, len) = boxed_slice_raw(entries.iter().map(entry_to_c).collect());
-    Box::into_raw(Box::new(softone_entry_list { entries, len }))
+    // First pass: exact sizes, so no buffer moves while pointers into it are handed out.
+    let opt_len = |s: &Option<String>| s.as_deref().map_or(0, arena_len);
+    let mut string_bytes = 0;
+    let mut account_count = 0;
+    let mut code_count = 0;
+    let mut iso = String::with_capacity(40);
+    for e in entries {
+        iso.clear();
+        e.time_stamp.write_iso(&mut iso);
+        string_bytes += arena_len(&e.employee_nr)
+            + opt_len(&e.employee_external_code)
+            + opt_len(&e.account_nr)
+            + arena_len(&iso);
+        string_bytes += e
+            .accounts
+            .iter()
+            .map(|a| opt_len(&a.account_nr))
+            .sum::<usize>();
+        string_bytes += e
+            .time_schedule_type_codes
+            .iter()
+            .map(|c| arena_len(c))
+            .sum::<usize>();
+        account_count += e.accounts.len();
+        code_count += e.time_schedule_type_codes.len();
+    }
+    let mut strings: Vec<u8> = Vec::with_capacity(string_bytes);
+    let mut accounts: Vec<softone_account> = Vec::with_capacity(account_count);
+    let mut codes: Vec<*const c_char> = Vec::with_capacity(code_count);
+    let mut out: Vec<softone_entry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let t = &e.time_stamp;
+        let first_account = accounts.len();
+        for a in &e.accounts {
+            accounts.push(softone_account {
+                account_nr: arena_push_opt(&mut strings, &a.account_nr),
+                has_sie_account_dim: a.sie_account_dim.is_some(),
+                sie_account_dim: a.sie_account_dim.unwrap_or(0),
+            });
+        }
+        let first_code = codes.len();
+        for c in &e.time_schedule_type_codes {
+            codes.push(arena_push(&mut strings, c));
+        }
+        iso.clear();
+        t.write_iso(&mut iso);
+        out.push(softone_entry {
+            employee_nr: arena_push(&mut strings, &e.employee_nr),
+            employee_external_code: arena_push_opt(&mut strings, &e.employee_external_code),
+            time_stamp: softone_timestamp {
+                year: t.year(),
+                month: t.month(),
+                day: t.day(),
+                hour: t.hour(),
+                minute: t.minute(),
+                second: t.second(),
+                nanosecond: t.nanosecond(),
+                has_utc_offset: t.utc_offset_seconds().is_some(),
+                utc_offset_seconds: t.utc_offset_seconds().unwrap_or(0),
+            },
+            time_stamp_iso: arena_push(&mut strings, &iso),
+            entry_type: match e.entry_type {
+                EntryType::In => softone_entry_type::SOFTONE_ENTRY_TYPE_IN,
+                EntryType::Out => softone_entry_type::SOFTONE_ENTRY_TYPE_OUT,
+                EntryType::Unknown => softone_entry_type::SOFTONE_ENTRY_TYPE_UNKNOWN,
+            },
+            is_break: e.is_break,
+            account_nr: arena_push_opt(&mut strings, &e.account_nr),
+            has_sie_account_dim: e.sie_account_dim.is_some(),
+            sie_account_dim: e.sie_account_dim.unwrap_or(0),
+            has_time_terminal_id: e.time_terminal_id.is_some(),
+            time_terminal_id: e.time_terminal_id.unwrap_or(0),
+            // SAFETY (pointer arithmetic): both offsets are within the reserved capacity,
+            // and neither vector grows past it, so these pointers stay valid.
+            accounts: unsafe { accounts.as_ptr().add(first_account) },
+            account_count: e.accounts.len(),
+            time_schedule_type_codes: unsafe { codes.as_ptr().add(first_code) },
+            time_schedule_type_code_count: e.time_schedule_type_codes.len(),
+        });
+    }
+    let mut owner = Box::new(ListOwner {
+        list: softone_entry_list {
+            entries: ptr::null(),
+            len: out.len(),
+        },
+        entries: out,
+        strings,
+        accounts,
+        codes,
+    });
+    owner.list.entries = owner.entries.as_ptr();
+    Box::into_raw(owner).cast::<softone_entry_list>()
 }
 
 /// The number of entries in `list` (0 when `list` is NULL).
@@ -807,13 +838,9 @@ pub extern "C" fn softone_entry_list_free(list: *mut softone_entry_list) {
         if list.is_null() {
             return;
         }
-        // SAFETY: a non-NULL list comes from `list_to_c`, freed once.
-        let l = unsafe { Box::from_raw(list) };
-        // SAFETY: `entries`/`len` come from `boxed_slice_raw` in `list_to_c`.
-        let entries = unsafe { boxed_slice_from_raw(l.entries, l.len) };
-        for e in entries.into_vec() {
-            free_entry(e);
-        }
+        // SAFETY: a non-NULL list comes from `list_to_c`, where it is the first field of a
+        // boxed `ListOwner` (repr(C)); freed once.
+        drop(unsafe { Box::from_raw(list.cast::<ListOwner>()) });
     })
 }
 

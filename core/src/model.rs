@@ -206,37 +206,74 @@ impl Timestamp {
         s
     }
 
-    fn write_iso(&self, s: &mut String) {
-        use std::fmt::Write;
+    /// Append the canonical ISO-8601 form (see [`Timestamp::to_iso_string`]) to `s`.
+    /// Written digit by digit: formatting machinery costs several times more, and this runs
+    /// once per entry in every binding.
+    pub fn write_iso(&self, s: &mut String) {
         let l = &self.local;
-        let _ = write!(
-            s,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            l.year(),
-            l.month(),
-            l.day(),
-            l.hour(),
-            l.minute(),
-            l.second()
-        );
-        let n = l.nanosecond();
-        if n != 0 {
-            let mut frac = format!("{n:09}");
-            while frac.ends_with('0') {
-                frac.pop();
+        let mut b = [0u8; 40];
+        let mut n = 0;
+        let mut put = |v: u32, width: usize, b: &mut [u8; 40], n: &mut usize| {
+            let mut v = v;
+            for i in (0..width).rev() {
+                b[*n + i] = b'0' + (v % 10) as u8;
+                v /= 10;
             }
-            s.push('.');
-            s.push_str(&frac);
+            *n += width;
+        };
+        let year = l.year();
+        if (0..=9999).contains(&year) {
+            put(year as u32, 4, &mut b, &mut n);
+        } else {
+            // Outside what the wire can carry; keep chrono's sign and width.
+            s.push_str(&format!("{year:+05}"));
+        }
+        b[n] = b'-';
+        n += 1;
+        put(l.month(), 2, &mut b, &mut n);
+        b[n] = b'-';
+        n += 1;
+        put(l.day(), 2, &mut b, &mut n);
+        b[n] = b'T';
+        n += 1;
+        put(l.hour(), 2, &mut b, &mut n);
+        b[n] = b':';
+        n += 1;
+        put(l.minute(), 2, &mut b, &mut n);
+        b[n] = b':';
+        n += 1;
+        // A leap second is kept as second 60, as chrono reports it.
+        let nano = l.nanosecond();
+        put(l.second() + nano / 1_000_000_000, 2, &mut b, &mut n);
+        let mut frac = nano % 1_000_000_000;
+        if frac != 0 {
+            b[n] = b'.';
+            n += 1;
+            let mut digits = 9;
+            while frac % 10 == 0 {
+                frac /= 10;
+                digits -= 1;
+            }
+            put(frac, digits, &mut b, &mut n);
         }
         match self.offset_seconds {
             None => {}
-            Some(0) => s.push('Z'),
+            Some(0) => {
+                b[n] = b'Z';
+                n += 1;
+            }
             Some(o) => {
-                let sign = if o < 0 { '-' } else { '+' };
+                b[n] = if o < 0 { b'-' } else { b'+' };
+                n += 1;
                 let a = o.unsigned_abs();
-                let _ = write!(s, "{sign}{:02}:{:02}", a / 3600, (a % 3600) / 60);
+                put(a / 3600, 2, &mut b, &mut n);
+                b[n] = b':';
+                n += 1;
+                put((a % 3600) / 60, 2, &mut b, &mut n);
             }
         }
+        // Only ASCII digits and separators were written.
+        s.push_str(std::str::from_utf8(&b[..n]).unwrap_or_default());
     }
 }
 
@@ -352,18 +389,33 @@ pub fn sort_entries(entries: &mut [TimeStampEntry]) {
     for (i, d) in distinct.iter().enumerate() {
         rank.insert(d, i as u32);
     }
-    let mut keys: Vec<(u32, NaiveDateTime, u32)> = entries
+    // One integer per entry: employee rank (32 bits), wall-clock time in nanoseconds (64),
+    // the server's order for stability (32), so the sort compares plain integers. Times more
+    // than 292 years from 1970 do not fit: then compare the fields instead.
+    let keys: Option<Vec<u128>> = entries
         .iter()
         .enumerate()
-        .map(|(i, e)| (rank[e.employee_nr.as_str()], e.time_stamp.local, i as u32))
+        .map(|(i, e)| {
+            let nanos = e.time_stamp.local.and_utc().timestamp_nanos_opt()?;
+            let time = u128::from((nanos as u64) ^ (1 << 63));
+            Some((u128::from(rank[e.employee_nr.as_str()]) << 96) | (time << 32) | i as u128)
+        })
         .collect();
     drop(rank);
+    drop(distinct);
+    let Some(mut keys) = keys else {
+        entries.sort_by(|a, b| {
+            compare_employee_nr(&a.employee_nr, &b.employee_nr)
+                .then_with(|| a.time_stamp.local.cmp(&b.time_stamp.local))
+        });
+        return;
+    };
     if keys.windows(2).all(|w| w[0] <= w[1]) {
         return;
     }
     keys.sort_unstable();
     // Apply the permutation in place: position i takes the entry at keys[i].2.
-    let mut perm: Vec<u32> = keys.into_iter().map(|k| k.2).collect();
+    let mut perm: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
     for start in 0..perm.len() {
         let mut i = start;
         while perm[i] as usize != start {
@@ -413,6 +465,29 @@ mod tests {
     }
 
     #[test]
+    fn iso_form_is_exact() {
+        for (wire, iso) in [
+            ("0001-01-01T00:00:00", "0001-01-01T00:00:00"),
+            (
+                "9999-12-31T23:59:59.999999999-23:59",
+                "9999-12-31T23:59:59.999999999-23:59",
+            ),
+            (
+                "2026-05-07T08:00:00.0100000+00:00",
+                "2026-05-07T08:00:00.01Z",
+            ),
+            (
+                "2026-05-07T08:00:00.000000001+01:30",
+                "2026-05-07T08:00:00.000000001+01:30",
+            ),
+        ] {
+            let t = Timestamp::parse(wire).unwrap();
+            assert_eq!(t.to_iso_string(), iso);
+            assert_eq!(Timestamp::parse(iso).unwrap(), t);
+        }
+    }
+
+    #[test]
     fn entry_type_forms() {
         assert_eq!(EntryType::from_wire_str("IN"), Some(EntryType::In));
         assert_eq!(EntryType::from_wire_str("out"), Some(EntryType::Out));
@@ -456,6 +531,19 @@ mod tests {
         });
         sort_entries(&mut v);
         assert_eq!(v, expected);
+
+        // Times too far from 1970 for the integer key take the comparing path.
+        let mut far = vec![
+            mk("2", "2026-05-07T08:00:00", "a"),
+            mk("1", "1600-01-01T00:00:00", "b"),
+            mk("1", "1500-01-01T00:00:00", "c"),
+        ];
+        sort_entries(&mut far);
+        let order: Vec<_> = far
+            .iter()
+            .map(|e| e.employee_external_code.clone().unwrap())
+            .collect();
+        assert_eq!(order, ["c", "b", "a"]);
     }
 
     #[test]
