@@ -213,7 +213,7 @@ impl Timestamp {
         let l = &self.local;
         let mut b = [0u8; 40];
         let mut n = 0;
-        let mut put = |v: u32, width: usize, b: &mut [u8; 40], n: &mut usize| {
+        let put = |v: u32, width: usize, b: &mut [u8; 40], n: &mut usize| {
             let mut v = v;
             for i in (0..width).rev() {
                 b[*n + i] = b'0' + (v % 10) as u8;
