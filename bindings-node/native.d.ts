@@ -22,7 +22,7 @@ export declare class NativeClient {
    * `employees` (`null`: all). Resolves to the entries, or to a `NativeError` (never rejects
    * for a client failure).
    */
-  fetch(dateFrom: string, dateTo: string, employees?: Array<string> | undefined | null, onProgress?: ((done: number, total: number) => void) | undefined | null, cancel?: CancelHandle | undefined | null): Promise<Array<TimeStampEntry> | NativeError>
+  fetch(dateFrom: string, dateTo: string, employees?: Array<string> | undefined | null, onProgress?: ((done: number, total: number) => void) | undefined | null, cancel?: CancelHandle | undefined | null): Promise<EntryColumns | NativeError>
 }
 
 /** A running simulator (its server has its own thread and runtime). */
@@ -56,7 +56,7 @@ export declare class NativeSimulator {
   stop(): Promise<undefined>
 }
 
-/** One connected account of an entry (type definition only; values are built in `entries_to_js`). */
+/** One connected account of an entry (type definition only; values are built by the JS wrapper from `EntryColumns`). */
 export interface Account {
   /** The account number (wire `AccountNr`). */
   accountNr: string | null
@@ -66,6 +66,45 @@ export interface Account {
 
 /** The version of the Rust core, as in the user agent. */
 export declare function coreVersion(): string
+
+/**
+ * The TypeScript shape of [`Columns`] as the JS wrapper receives it (type definition only;
+ * the values are built by `Columns::to_napi_value`).
+ */
+export interface EntryColumns {
+  /** Number of entries. */
+  n: number
+  /** Every distinct string, concatenated. */
+  text: string
+  /** UTF-16 offsets of the strings in `text` (one more than there are strings). */
+  offsets: Uint32Array
+  /** Per entry: string index of the employee number. */
+  emp: Uint32Array
+  /** Per entry: string index of the external code, -1 for null. */
+  ext: Int32Array
+  /** Per entry: string index of the ISO time stamp. */
+  ts: Uint32Array
+  /** Per entry: 0 Unknown, 1 In, 2 Out. */
+  typ: Uint8Array
+  /** Per entry: 1 for a break punch. */
+  brk: Uint8Array
+  /** Per entry: string index of the account number, -1 for null. */
+  acc: Int32Array
+  /** Per entry: SIE dimension, NaN for null. */
+  dim: Float64Array
+  /** Per entry: terminal id, NaN for null. */
+  term: Float64Array
+  /** Per entry: offsets into the account columns (one more than there are entries). */
+  accOff: Uint32Array
+  /** Per account: string index of the account number, -1 for null. */
+  accNr: Int32Array
+  /** Per account: SIE dimension, NaN for null. */
+  accDim: Float64Array
+  /** Per entry: offsets into `codes` (one more than there are entries). */
+  codeOff: Uint32Array
+  /** String indexes of the schedule type codes. */
+  codes: Uint32Array
+}
 
 /** Client options as the JS wrapper passes them (camelCase, milliseconds). */
 export interface NativeClientOptions {
@@ -169,7 +208,7 @@ export interface NativeSimulatorOptions {
   perEntryCostMs?: number
 }
 
-/** One punch-clock entry as the fetch returns it (type definition only; see `entries_to_js`). */
+/** One punch-clock entry as the fetch returns it (type definition only; built by the JS wrapper from `EntryColumns`). */
 export interface TimeStampEntry {
   /** The employee number (wire `EmployeeNr`). */
   employeeNr: string
