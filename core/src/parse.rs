@@ -22,7 +22,7 @@ pub fn parse_entries(body: &[u8]) -> Result<Vec<TimeStampEntry>> {
     d.finish()
 }
 
-/// Where the scanner is between entries of the top-level array.
+/// Where the decoder is between entries of the top-level array.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Expect {
     /// Before the opening `[`.
@@ -33,28 +33,30 @@ enum Expect {
     Entry,
     /// After an entry: `,` or `]`.
     CommaOrEnd,
-    /// Inside an entry object (braces nested `depth` deep).
-    InEntry { depth: u32, in_string: bool },
     /// After the closing `]`: only white space.
     Done,
 }
 
 /// An incremental decoder of the data endpoint's answer: feed it the body's chunks as they
-/// arrive and each entry is decoded as soon as its closing brace is in, so a large answer
-/// is never held whole in memory and decoding overlaps the transfer.
+/// arrive and each entry is decoded as soon as it is complete, so a large answer is never
+/// held whole in memory and decoding overlaps the transfer.
 ///
-/// The top level is scanned (strictly: `[`, objects separated by commas, `]`); each entry
-/// object is decoded by the tolerant entry decoder.
+/// The array's punctuation is checked here (strictly: `[`, objects separated by commas,
+/// `]`); each entry is decoded straight from the buffer by the tolerant entry decoder, and
+/// an entry cut by the end of a chunk is simply decoded again once the rest has arrived.
 pub struct EntryDecoder {
     buf: Vec<u8>,
-    /// Where scanning resumes in `buf`.
+    /// Where decoding resumes in `buf`.
     pos: usize,
-    /// Where the entry being scanned starts in `buf`.
-    entry_start: usize,
+    /// `buf[..valid]` is checked UTF-8 (ends on a character boundary).
+    valid: usize,
     expect: Expect,
     entries: Vec<TimeStampEntry>,
     /// Bytes dropped from the front of `buf` so far (for offsets in messages).
     dropped: usize,
+    /// An entry cut off is tried again only once `valid` reaches this: twice what was
+    /// tried, so a huge entry arriving in many chunks costs linear, not quadratic, time.
+    retry_at: usize,
 }
 
 impl Default for EntryDecoder {
@@ -70,10 +72,11 @@ impl EntryDecoder {
         EntryDecoder {
             buf: Vec::new(),
             pos: 0,
-            entry_start: 0,
+            valid: 0,
             expect: Expect::ArrayStart,
             entries: Vec::with_capacity((body_len / 250).min(1 << 22)),
             dropped: 0,
+            retry_at: 0,
         }
     }
 
@@ -89,9 +92,7 @@ impl EntryDecoder {
 
     fn shape_error(&self, what: String) -> Error {
         let index = match self.expect {
-            Expect::Entry | Expect::FirstEntryOrEnd | Expect::InEntry { .. } => {
-                Some(self.entries.len())
-            }
+            Expect::Entry | Expect::FirstEntryOrEnd => Some(self.entries.len()),
             _ => None,
         };
         let mut msg =
@@ -105,199 +106,198 @@ impl EntryDecoder {
 
     /// Feed the next chunk of the body.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<()> {
-        if self.buf.is_empty() {
-            // Nothing pending: scan the chunk where it is, keep only an unfinished tail.
-            let consumed = self.scan(chunk)?;
-            self.keep_tail(chunk, consumed);
-        } else {
-            self.buf.extend_from_slice(chunk);
-            let buf = std::mem::take(&mut self.buf);
-            let consumed = self.scan(&buf)?;
-            self.keep_tail(&buf, consumed);
+        // Drop what is decoded once it is most of the buffer, so the buffer stays small.
+        if self.pos > 0 && self.pos * 2 >= self.buf.len() {
+            self.buf.drain(..self.pos);
+            self.dropped += self.pos;
+            self.valid -= self.pos;
+            self.retry_at = self.retry_at.saturating_sub(self.pos);
+            self.pos = 0;
+        }
+        self.buf.extend_from_slice(chunk);
+        // Check the new bytes once; a character cut by the chunk's end waits for the next.
+        match std::str::from_utf8(&self.buf[self.valid..]) {
+            Ok(_) => self.valid = self.buf.len(),
+            Err(e) => {
+                self.valid += e.valid_up_to();
+                if e.error_len().is_some() {
+                    return Err(self.shape_error(format!(
+                        "not UTF-8 text: invalid byte at offset {}",
+                        self.dropped + self.valid
+                    )));
+                }
+            }
+        }
+        self.decode_available()
+    }
+
+    /// Decode every complete entry in `buf[pos..valid]`.
+    fn decode_available(&mut self) -> Result<()> {
+        while self.pos < self.valid {
+            let b = self.buf[self.pos];
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                self.pos += 1;
+                continue;
+            }
+            let at = self.dropped + self.pos;
+            match (self.expect, b) {
+                (Expect::ArrayStart, b'[') => self.expect = Expect::FirstEntryOrEnd,
+                (Expect::ArrayStart, 0xEF)
+                    if at == 0 && self.valid >= 3 && self.buf[..3] == [0xEF, 0xBB, 0xBF] =>
+                {
+                    self.pos += 3; // a UTF-8 byte order mark
+                    continue;
+                }
+                (Expect::FirstEntryOrEnd | Expect::Entry, b'{') => {
+                    if self.valid < self.retry_at {
+                        return Ok(());
+                    }
+                    // SAFETY: `buf[..valid]` was checked to be UTF-8 and `pos` is at an ASCII
+                    // byte, so the slice is UTF-8 on character boundaries.
+                    let text =
+                        unsafe { std::str::from_utf8_unchecked(&self.buf[self.pos..self.valid]) };
+                    match decode_entry(text, self.entries.len()) {
+                        Ok((entry, used)) => {
+                            self.retry_at = 0;
+                            self.entries.push(entry);
+                            self.pos += used;
+                            self.expect = Expect::CommaOrEnd;
+                            continue;
+                        }
+                        // The entry goes on in the next chunk: decode it again then.
+                        Err(Incomplete::Eof(_)) => {
+                            self.retry_at = self.pos + 2 * (self.valid - self.pos);
+                            return Ok(());
+                        }
+                        Err(Incomplete::Invalid(e)) => return Err(e),
+                    }
+                }
+                (Expect::FirstEntryOrEnd | Expect::CommaOrEnd, b']') => self.expect = Expect::Done,
+                (Expect::CommaOrEnd, b',') => self.expect = Expect::Entry,
+                (Expect::ArrayStart, _) => {
+                    return Err(self.shape_error(format!(
+                        "expected a JSON array, found {} at byte {at}",
+                        describe(b)
+                    )))
+                }
+                (Expect::Done, _) => {
+                    return Err(self.shape_error(format!(
+                        "unexpected {} after the end of the list at byte {at}",
+                        describe(b)
+                    )))
+                }
+                (Expect::CommaOrEnd, _) => {
+                    return Err(self.shape_error(format!(
+                        "expected ',' or ']' after an entry, found {} at byte {at}",
+                        describe(b)
+                    )))
+                }
+                (_, _) => {
+                    return Err(self.shape_error(format!(
+                        "expected an entry object, found {} at byte {at}",
+                        describe(b)
+                    )))
+                }
+            }
+            self.pos += 1;
         }
         Ok(())
     }
 
-    /// Keep `data[consumed..]` (an entry still open) for the next chunk.
-    fn keep_tail(&mut self, data: &[u8], consumed: usize) {
-        self.dropped += consumed;
-        self.buf.clear();
-        self.buf.extend_from_slice(&data[consumed..]);
-        self.pos -= consumed;
-        self.entry_start -= consumed.min(self.entry_start);
-    }
-
-    /// Scan `data` from `self.pos`, decoding complete entries; returns how many leading
-    /// bytes are done with (everything before an entry still open).
-    fn scan(&mut self, data: &[u8]) -> Result<usize> {
-        let mut i = self.pos;
-        while i < data.len() {
-            match self.expect {
-                Expect::InEntry {
-                    mut depth,
-                    mut in_string,
-                } => {
-                    // Jump between quotes, backslashes and braces; nothing else matters here.
-                    loop {
-                        let rest = &data[i..];
-                        let hit = if in_string {
-                            memchr::memchr2(b'"', b'\\', rest)
-                        } else {
-                            memchr::memchr3(b'"', b'{', b'}', rest)
-                        };
-                        let Some(off) = hit else {
-                            i = data.len();
-                            self.expect = Expect::InEntry { depth, in_string };
-                            break;
-                        };
-                        i += off;
-                        match data[i] {
-                            b'\\' => {
-                                if i + 1 >= data.len() {
-                                    // The escaped byte is in the next chunk: come back here.
-                                    self.expect = Expect::InEntry { depth, in_string };
-                                    self.pos = i;
-                                    return Ok(self.entry_start);
-                                }
-                                i += 2;
-                            }
-                            b'"' => {
-                                in_string = !in_string;
-                                i += 1;
-                            }
-                            b'{' => {
-                                depth += 1;
-                                i += 1;
-                            }
-                            _ => {
-                                depth -= 1;
-                                i += 1;
-                                if depth == 0 {
-                                    let entry = self.decode_entry(&data[self.entry_start..i])?;
-                                    self.entries.push(entry);
-                                    self.expect = Expect::CommaOrEnd;
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                }
-                expect => {
-                    let b = data[i];
-                    if matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-                        || (expect == Expect::ArrayStart && b == 0xEF)
-                    {
-                        i += 1;
-                        continue;
-                    }
-                    if expect == Expect::ArrayStart
-                        && (b == 0xBB || b == 0xBF)
-                        && self.dropped + i < 3
-                    {
-                        i += 1; // a UTF-8 byte order mark
-                        continue;
-                    }
-                    match (expect, b) {
-                        (Expect::ArrayStart, b'[') => self.expect = Expect::FirstEntryOrEnd,
-                        (Expect::FirstEntryOrEnd | Expect::Entry, b'{') => {
-                            self.entry_start = i;
-                            self.expect = Expect::InEntry {
-                                depth: 1,
-                                in_string: false,
-                            };
-                        }
-                        (Expect::FirstEntryOrEnd | Expect::CommaOrEnd, b']') => {
-                            self.expect = Expect::Done
-                        }
-                        (Expect::CommaOrEnd, b',') => self.expect = Expect::Entry,
-                        (Expect::ArrayStart, _) => {
-                            return Err(self.shape_error(format!(
-                                "expected a JSON array, found {} at byte {}",
-                                describe(b),
-                                self.dropped + i
-                            )))
-                        }
-                        (Expect::Done, _) => {
-                            return Err(self.shape_error(format!(
-                                "unexpected {} after the end of the list at byte {}",
-                                describe(b),
-                                self.dropped + i
-                            )))
-                        }
-                        (Expect::CommaOrEnd, _) => {
-                            return Err(self.shape_error(format!(
-                                "expected ',' or ']' after an entry, found {} at byte {}",
-                                describe(b),
-                                self.dropped + i
-                            )))
-                        }
-                        (_, _) => {
-                            return Err(self.shape_error(format!(
-                                "expected an entry object, found {} at byte {}",
-                                describe(b),
-                                self.dropped + i
-                            )))
-                        }
-                    }
-                    i += 1;
-                }
-            }
-        }
-        self.pos = i;
-        Ok(match self.expect {
-            Expect::InEntry { .. } => self.entry_start,
-            _ => i,
-        })
-    }
-
-    fn decode_entry(&self, raw: &[u8]) -> Result<TimeStampEntry> {
-        let index = self.entries.len();
-        let loc = Loc::default();
-        let decoded = std::str::from_utf8(raw)
-            .map_err(|e| {
-                format!(
-                    "not UTF-8 text: invalid byte at offset {} of the entry",
-                    e.valid_up_to()
-                )
-            })
-            .and_then(|text| {
-                let mut de = serde_json::Deserializer::from_str(text);
-                EntrySeed(&loc)
-                    .deserialize(&mut de)
-                    .map_err(|e| e.to_string())
-            });
-        decoded.map_err(|why| {
-            let field = loc.field.get();
-            let mut msg = format!("the server's answer is not the documented list of time stamp entries: entry {index}");
-            if let Some(f) = field {
-                msg.push_str(&format!(", field \"{f}\""));
-            }
-            msg.push_str(": ");
-            msg.push_str(&why);
-            Error::new(ErrorKind::Decode, msg).with_location(Some(index), field.map(str::to_string))
-        })
-    }
-
     /// The body is complete: check that the list was closed and return the entries.
-    pub fn finish(self) -> Result<Vec<TimeStampEntry>> {
+    pub fn finish(mut self) -> Result<Vec<TimeStampEntry>> {
+        // Whatever waited for more data is all there is: decode it now.
+        self.retry_at = 0;
+        self.decode_available()?;
+        if self.valid < self.buf.len() {
+            return Err(self.shape_error(format!(
+                "not UTF-8 text: the answer ends inside a character at offset {}",
+                self.dropped + self.valid
+            )));
+        }
         match self.expect {
             Expect::Done => Ok(self.entries),
-            Expect::InEntry { .. } => {
-                // Decode what there is of the open entry: the error says which field was cut.
-                let partial = &self.buf[self.entry_start..];
-                let e = self.decode_entry(partial).err().unwrap_or_else(|| {
-                    Error::new(ErrorKind::Decode, "the answer ended inside an entry")
-                        .with_location(Some(self.entries.len()), None)
-                });
-                Err(e.map_message(|m| format!("{m} (the answer ended early)")))
-            }
             Expect::ArrayStart => {
                 Err(self.shape_error("the answer is empty; expected a JSON array".into()))
+            }
+            Expect::FirstEntryOrEnd | Expect::Entry if self.pos < self.buf.len() => {
+                // An entry was cut off: decoding what there is says which field was cut.
+                let text = std::str::from_utf8(&self.buf[self.pos..]).unwrap_or_default();
+                let e = match decode_entry(text, self.entries.len()) {
+                    Err(Incomplete::Invalid(e) | Incomplete::Eof(e)) => e,
+                    Ok(_) => entry_error(
+                        self.entries.len(),
+                        None,
+                        "the answer ended inside the entry".into(),
+                    ),
+                };
+                Err(e.map_message(|m| format!("{m} (the answer ended early)")))
             }
             _ => {
                 Err(self.shape_error("the answer ended before the list was closed with ']'".into()))
             }
         }
+    }
+}
+
+/// Why an entry could not be decoded from what has arrived.
+enum Incomplete {
+    /// The text ends inside the entry: more is needed (the error says where, should no
+    /// more come).
+    Eof(Error),
+    /// The entry is not the documented shape.
+    Invalid(Error),
+}
+
+fn entry_error(index: usize, field: Option<&'static str>, why: String) -> Error {
+    let mut msg = format!(
+        "the server's answer is not the documented list of time stamp entries: entry {index}"
+    );
+    if let Some(f) = field {
+        msg.push_str(&format!(", field \"{f}\""));
+    }
+    msg.push_str(": ");
+    msg.push_str(&why);
+    Error::new(ErrorKind::Decode, msg).with_location(Some(index), field.map(str::to_string))
+}
+
+thread_local! {
+    /// The field being decoded when the last entry on this thread failed.
+    static FAILED_FIELD: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// One entry as a `Deserialize` value (for serde_json's stream reader, which reports how
+/// many bytes a value took); records the field of a failure in `FAILED_FIELD`.
+struct WireEntry(TimeStampEntry);
+
+impl<'de> Deserialize<'de> for WireEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let loc = Loc::default();
+        let r = EntrySeed(&loc).deserialize(d);
+        FAILED_FIELD.with(|f| f.set(if r.is_err() { loc.field.get() } else { None }));
+        r.map(WireEntry)
+    }
+}
+
+/// Decode the entry object at the start of `text`; returns it and the bytes it took.
+fn decode_entry(
+    text: &str,
+    index: usize,
+) -> std::result::Result<(TimeStampEntry, usize), Incomplete> {
+    let mut it = serde_json::Deserializer::from_str(text).into_iter::<WireEntry>();
+    match it.next() {
+        Some(Ok(e)) => Ok((e.0, it.byte_offset())),
+        Some(Err(e)) if e.is_eof() => Err(Incomplete::Eof(entry_error(
+            index,
+            FAILED_FIELD.with(Cell::get),
+            e.to_string(),
+        ))),
+        Some(Err(e)) => Err(Incomplete::Invalid(entry_error(
+            index,
+            FAILED_FIELD.with(Cell::get),
+            e.to_string(),
+        ))),
+        None => Err(Incomplete::Eof(entry_error(index, None, "no entry".into()))),
     }
 }
 
@@ -656,6 +656,20 @@ mod tests {
             }
             assert_eq!(d.finish().unwrap(), whole, "chunks of {size}");
         }
+    }
+
+    #[test]
+    fn a_huge_entry_in_small_chunks_is_decoded_in_linear_time() {
+        let big = "x".repeat(4 << 20);
+        let body = format!(
+            r#"[{{"EmployeeNr":"1","TimeStamp":"2026-05-07T08:00:00","AccountNr":"{big}"}}]"#
+        );
+        let mut d = EntryDecoder::default();
+        for chunk in body.as_bytes().chunks(1024) {
+            d.feed(chunk).unwrap();
+        }
+        let v = d.finish().unwrap();
+        assert_eq!(v[0].account_nr.as_ref().map(String::len), Some(4 << 20));
     }
 
     #[test]
