@@ -132,6 +132,12 @@ function num(x) {
   return x === x ? x : null
 }
 
+/** One account object from the account columns. */
+function account(strs, accNr, accDim, j) {
+  const nr = accNr[j]
+  return { accountNr: nr < 0 ? null : strs[nr], sieAccountDim: num(accDim[j]) }
+}
+
 /**
  * Plain entry objects from the native side's columns (see `EntryColumns` in src/lib.rs):
  * one tight loop with a fixed object shape, much faster than building objects through N-API.
@@ -140,22 +146,31 @@ function fromColumns(c) {
   const { n, text, offsets, emp, ext, ts, typ, brk, acc, dim, term, accOff, accNr, accDim, codeOff, codes } = c
   const strs = new Array(offsets.length - 1)
   for (let i = 0; i < strs.length; i++) strs[i] = text.slice(offsets[i], offsets[i + 1])
-  const out = new Array(n)
+  const out = []
   for (let i = 0; i < n; i++) {
+    // Array literals for the usual 0, 1 or 2 items: packed arrays, cheaper than new Array(n).
     const a0 = accOff[i]
-    const a1 = accOff[i + 1]
-    const accounts = new Array(a1 - a0)
-    for (let j = a0; j < a1; j++) {
-      const nr = accNr[j]
-      accounts[j - a0] = { accountNr: nr < 0 ? null : strs[nr], sieAccountDim: num(accDim[j]) }
+    const na = accOff[i + 1] - a0
+    let accounts
+    if (na === 0) accounts = []
+    else if (na === 1) accounts = [account(strs, accNr, accDim, a0)]
+    else if (na === 2) accounts = [account(strs, accNr, accDim, a0), account(strs, accNr, accDim, a0 + 1)]
+    else {
+      accounts = []
+      for (let j = 0; j < na; j++) accounts.push(account(strs, accNr, accDim, a0 + j))
     }
     const c0 = codeOff[i]
-    const c1 = codeOff[i + 1]
-    const codeList = new Array(c1 - c0)
-    for (let j = c0; j < c1; j++) codeList[j - c0] = strs[codes[j]]
+    const nc = codeOff[i + 1] - c0
+    let codeList
+    if (nc === 0) codeList = []
+    else if (nc === 1) codeList = [strs[codes[c0]]]
+    else {
+      codeList = []
+      for (let j = 0; j < nc; j++) codeList.push(strs[codes[c0 + j]])
+    }
     const x = ext[i]
     const a = acc[i]
-    out[i] = {
+    out.push({
       employeeNr: strs[emp[i]],
       employeeExternalCode: x < 0 ? null : strs[x],
       timeStamp: strs[ts[i]],
@@ -166,7 +181,7 @@ function fromColumns(c) {
       timeTerminalId: num(term[i]),
       accounts,
       timeScheduleTypeCodes: codeList,
-    }
+    })
   }
   return out
 }

@@ -701,7 +701,8 @@ fn arena_len(s: &str) -> usize {
 fn arena_push(arena: &mut Vec<u8>, s: &str) -> *const c_char {
     debug_assert!(arena.capacity() - arena.len() >= arena_len(s));
     let start = arena.len();
-    if s.as_bytes().contains(&0) {
+    // A plain loop: the strings are short, and a memchr call per string costs more.
+    if s.bytes().any(|b| b == 0) {
         arena.extend_from_slice(s.replace('\0', "\u{fffd}").as_bytes());
     } else {
         arena.extend_from_slice(s.as_bytes());
@@ -722,14 +723,12 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
     let mut string_bytes = 0;
     let mut account_count = 0;
     let mut code_count = 0;
-    let mut iso = String::with_capacity(40);
     for e in entries {
-        iso.clear();
-        e.time_stamp.write_iso(&mut iso);
         string_bytes += arena_len(&e.employee_nr)
             + opt_len(&e.employee_external_code)
             + opt_len(&e.account_nr)
-            + arena_len(&iso);
+            + e.time_stamp.iso_len()
+            + 1;
         string_bytes += e
             .accounts
             .iter()
@@ -747,6 +746,7 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
     let mut accounts: Vec<softone_account> = Vec::with_capacity(account_count);
     let mut codes: Vec<*const c_char> = Vec::with_capacity(code_count);
     let mut out: Vec<softone_entry> = Vec::with_capacity(entries.len());
+    let mut iso = String::with_capacity(40);
     for e in entries {
         let t = &e.time_stamp;
         let first_account = accounts.len();
@@ -976,6 +976,7 @@ fn fetch(
     )?;
     // SAFETY: `list_out` was checked non-NULL by `clear_out`.
     unsafe { *list_out = list_to_c(&entries) };
+    softone_go::drop_in_background(entries);
     Ok(())
 }
 

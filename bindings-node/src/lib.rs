@@ -232,7 +232,7 @@ impl CancelHandle {
 /// The outcome of a fetch: entries (converted on the JS thread) or an error.
 pub enum FetchOutcome {
     /// The fetched entries, sorted, in columns.
-    Entries(Columns),
+    Entries(Box<Columns>),
     /// The failure.
     Failed(NativeError),
 }
@@ -240,7 +240,7 @@ pub enum FetchOutcome {
 impl ToNapiValue for FetchOutcome {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> Result<sys::napi_value> {
         match val {
-            FetchOutcome::Entries(c) => Columns::to_napi_value(env, c),
+            FetchOutcome::Entries(c) => Columns::to_napi_value(env, *c),
             FetchOutcome::Failed(e) => NativeError::to_napi_value(env, e),
         }
     }
@@ -323,7 +323,7 @@ pub struct EntryColumns {
 struct Strings<'a> {
     text: String,
     offsets: Vec<u32>,
-    seen: std::collections::HashMap<&'a str, u32>,
+    seen: rustc_hash::FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Strings<'a> {
@@ -364,7 +364,7 @@ impl Columns {
         let mut st = Strings {
             text: String::with_capacity(n * 24),
             offsets: Vec::with_capacity(n + 1024),
-            seen: std::collections::HashMap::new(),
+            seen: rustc_hash::FxHashMap::default(),
         };
         st.offsets.push(0);
         let mut c = Columns {
@@ -609,7 +609,11 @@ impl NativeClient {
                 _ = wait_cancel => Err(CoreError::cancelled()),
             };
             Ok(match res {
-                Ok(v) => FetchOutcome::Entries(Columns::new(&v)),
+                Ok(v) => {
+                    let columns = Columns::new(&v);
+                    softone_go::drop_in_background(v);
+                    FetchOutcome::Entries(Box::new(columns))
+                }
                 Err(e) => FetchOutcome::Failed(e.into()),
             })
         })

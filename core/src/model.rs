@@ -206,6 +206,30 @@ impl Timestamp {
         s
     }
 
+    /// The length in bytes of [`Timestamp::to_iso_string`], without writing it.
+    pub fn iso_len(&self) -> usize {
+        let year = self.local.year();
+        let mut n = if (0..=9999).contains(&year) {
+            19
+        } else {
+            format!("{year:+05}").len() + 15
+        };
+        let mut frac = self.local.nanosecond() % 1_000_000_000;
+        if frac != 0 {
+            let mut digits = 9;
+            while frac % 10 == 0 {
+                frac /= 10;
+                digits -= 1;
+            }
+            n += 1 + digits;
+        }
+        n + match self.offset_seconds {
+            None => 0,
+            Some(0) => 1,
+            Some(_) => 6,
+        }
+    }
+
     /// Append the canonical ISO-8601 form (see [`Timestamp::to_iso_string`]) to `s`.
     /// Written digit by digit: formatting machinery costs several times more, and this runs
     /// once per entry in every binding.
@@ -367,18 +391,32 @@ pub fn compare_employee_nr(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
+/// Free a large list of entries on a short-lived background thread, so the caller does not
+/// wait for a million small deallocations after it has converted the entries (bindings
+/// copy the entries into their own objects). Small lists are freed right here.
+pub fn drop_in_background(entries: Vec<TimeStampEntry>) {
+    if entries.len() < 10_000 {
+        return;
+    }
+    let keep = std::thread::Builder::new()
+        .name("softone-go-free".into())
+        .spawn(move || drop(entries));
+    // If no thread can be started, the closure (and the entries) were dropped already.
+    drop(keep);
+}
+
 /// Sort entries by (employee number, wall-clock time), keeping the server's order for ties.
 ///
 /// Employee numbers are ranked once (there are few distinct ones), then entries are sorted
 /// by a small integer key and moved into place, which is several times faster than
 /// comparing strings at every step on large answers.
 pub fn sort_entries(entries: &mut [TimeStampEntry]) {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     if entries.len() < 2 {
         return;
     }
     let mut distinct: Vec<&str> = Vec::new();
-    let mut rank: HashMap<&str, u32> = HashMap::new();
+    let mut rank: HashMap<&str, u32> = HashMap::default();
     for e in entries.iter() {
         if !rank.contains_key(e.employee_nr.as_str()) {
             rank.insert(&e.employee_nr, 0);
@@ -483,6 +521,7 @@ mod tests {
         ] {
             let t = Timestamp::parse(wire).unwrap();
             assert_eq!(t.to_iso_string(), iso);
+            assert_eq!(t.iso_len(), iso.len());
             assert_eq!(Timestamp::parse(iso).unwrap(), t);
         }
     }
