@@ -67,14 +67,15 @@ impl Default for EntryDecoder {
 
 impl EntryDecoder {
     /// A decoder that reserves room for the entries of a body of about `body_len` bytes
-    /// (entries take about 250 bytes of JSON or more).
+    /// (entries take about 250 bytes of JSON or more; at most a million are reserved up
+    /// front, whatever a Content-Length claims).
     pub fn with_size_hint(body_len: usize) -> Self {
         EntryDecoder {
             buf: Vec::new(),
             pos: 0,
             valid: 0,
             expect: Expect::ArrayStart,
-            entries: Vec::with_capacity((body_len / 250).min(1 << 22)),
+            entries: Vec::with_capacity((body_len / 250).min(1 << 20)),
             dropped: 0,
             retry_at: 0,
         }
