@@ -62,6 +62,39 @@ fn data_url(token: &str, from: &str, to: &str) -> String {
     )
 }
 
+/// A plain reqwest GET of the whole range, set up (login, runtime, client) before the
+/// measured span, for the contenders that show what a user would write instead.
+struct PlainGet {
+    rt: tokio::runtime::Runtime,
+    http: reqwest::Client,
+    url: String,
+}
+
+impl PlainGet {
+    fn new() -> Self {
+        let (from, to) = range();
+        PlainGet {
+            rt: tokio::runtime::Runtime::new().expect("runtime"),
+            http: reqwest::Client::new(),
+            url: data_url(&login_token(), &from, &to),
+        }
+    }
+
+    /// The whole body, as reqwest hands it over.
+    fn body(&self) -> impl std::ops::Deref<Target = [u8]> {
+        self.rt.block_on(async {
+            self.http
+                .get(&self.url)
+                .send()
+                .await
+                .expect("get")
+                .bytes()
+                .await
+                .expect("body")
+        })
+    }
+}
+
 fn client(chunk_days: u32) -> Client {
     Client::new(
         ClientBuilder::from_env()
@@ -115,20 +148,9 @@ fn main() {
         }
         // Where the core's time goes: transfer, parse, sort, measured apart.
         "phases" => {
-            let (from, to) = range();
-            let url = data_url(&login_token(), &from, &to);
-            let rt = tokio::runtime::Runtime::new().expect("runtime");
-            let http = reqwest::Client::new();
+            let get = PlainGet::new();
             let t = Instant::now();
-            let body = rt.block_on(async {
-                http.get(&url)
-                    .send()
-                    .await
-                    .expect("get")
-                    .bytes()
-                    .await
-                    .expect("body")
-            });
+            let body = get.body();
             let t1 = t.elapsed().as_secs_f64();
             let t = Instant::now();
             let mut list = softone_go::parse_entries(&body).expect("parse");
@@ -143,42 +165,17 @@ fn main() {
         }
         // What a Rust user would write instead: reqwest + serde_json::Value.
         "reqwest-value" => {
-            let (from, to) = range();
-            let url = data_url(&login_token(), &from, &to);
-            let rt = tokio::runtime::Runtime::new().expect("runtime");
-            let http = reqwest::Client::new();
+            let get = PlainGet::new();
             let t = Instant::now();
-            let n = rt.block_on(async {
-                let body = http
-                    .get(&url)
-                    .send()
-                    .await
-                    .expect("get")
-                    .bytes()
-                    .await
-                    .expect("body");
-                let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
-                v.as_array().expect("array").len()
-            });
+            let v: serde_json::Value = serde_json::from_slice(&get.body()).expect("json");
+            let n = v.as_array().expect("array").len();
             report(t.elapsed().as_secs_f64(), n);
         }
         // The floor: transfer of the body, nothing else.
         "raw" => {
-            let (from, to) = range();
-            let url = data_url(&login_token(), &from, &to);
-            let rt = tokio::runtime::Runtime::new().expect("runtime");
-            let http = reqwest::Client::new();
+            let get = PlainGet::new();
             let t = Instant::now();
-            let n = rt.block_on(async {
-                http.get(&url)
-                    .send()
-                    .await
-                    .expect("get")
-                    .bytes()
-                    .await
-                    .expect("body")
-                    .len()
-            });
+            let n = get.body().len();
             report(t.elapsed().as_secs_f64(), n);
         }
         // Scale: the default chunked, concurrent fetch of the whole range.
