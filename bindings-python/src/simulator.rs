@@ -60,6 +60,19 @@ impl PySimulator {
             None => Err(PyRuntimeError::new_err("the simulator is closed")),
         }
     }
+
+    /// The simulator's client keyword arguments with `overrides` applied.
+    fn client_kwargs<'py>(
+        &self,
+        py: Python<'py>,
+        overrides: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let kw = self.credentials(py)?;
+        if let Some(o) = overrides {
+            kw.update(o.as_mapping())?;
+        }
+        Ok(kw)
+    }
 }
 
 #[pymethods]
@@ -156,10 +169,7 @@ impl PySimulator {
         py: Python<'py>,
         overrides: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let kw = self.credentials(py)?;
-        if let Some(o) = overrides {
-            kw.update(o.as_mapping())?;
-        }
+        let kw = self.client_kwargs(py, overrides)?;
         py.get_type::<crate::client::PyClient>().call((), Some(&kw))
     }
 
@@ -170,10 +180,7 @@ impl PySimulator {
         py: Python<'py>,
         overrides: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let kw = self.credentials(py)?;
-        if let Some(o) = overrides {
-            kw.update(o.as_mapping())?;
-        }
+        let kw = self.client_kwargs(py, overrides)?;
         py.get_type::<crate::client::PyAsyncClient>()
             .call((), Some(&kw))
     }

@@ -444,19 +444,18 @@ impl AsyncClient {
             loop {
                 let (token, generation) = self.token().await?;
                 let url = self.entries_url(token.expose(), &from, &to, joined.as_deref());
+                let redacted = redact_url(&url);
                 let answer = self
                     .with_retries("time stamp entries", &url, true, || self.inner.http.get(&url))
                     .await
                     .map_err(|e| {
                         if e.kind() == ErrorKind::Decode {
-                            let redacted = redact_url(&url);
                             e.with_url(redacted.clone())
                                 .map_message(|m| format!("{m} (GET {redacted})"))
                         } else {
                             e
                         }
                     })?;
-                let redacted = redact_url(&url);
                 if answer.status == StatusCode::UNAUTHORIZED {
                     let msg = self.server_message(&answer.body);
                     if !reauthenticated && self.invalidate(generation).await {
