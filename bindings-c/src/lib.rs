@@ -27,6 +27,7 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 use std::ffi::{c_char, c_void, CStr, CString};
+use std::mem::MaybeUninit;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -679,14 +680,21 @@ pub struct softone_entry_list {
     pub len: usize,
 }
 
-/// A list and everything its pointers point into, allocated at once: one buffer of
-/// NUL-terminated strings, one array of accounts, one of code pointers. Building a list is
-/// then a handful of allocations instead of several per entry, and freeing it is one walk.
-/// `list` is the first field, so a `*mut softone_entry_list` is a `*mut ListOwner`.
+/// A list and everything its pointers point into: the entry array, and per slice of the
+/// entries one buffer of NUL-terminated strings, one array of accounts and one of code
+/// pointers. Building a list is a handful of allocations instead of several per entry, and
+/// freeing it is one walk. `list` is the first field, so a `*mut softone_entry_list` is a
+/// `*mut ListOwner`.
 #[repr(C)]
 struct ListOwner {
     list: softone_entry_list,
     entries: Vec<softone_entry>,
+    arenas: Vec<Arena>,
+}
+
+/// The strings, accounts and code pointers of one slice of a list's entries.
+#[derive(Default)]
+struct Arena {
     strings: Vec<u8>,
     accounts: Vec<softone_account>,
     codes: Vec<*const c_char>,
@@ -717,7 +725,10 @@ fn arena_push_opt(arena: &mut Vec<u8>, s: &Option<String>) -> *const c_char {
     s.as_deref().map_or(ptr::null(), |s| arena_push(arena, s))
 }
 
-fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
+/// Convert `entries` into `out` (one slot each), with their strings and arrays in a new
+/// arena (returned; the pointers written into `out` point into it).
+fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> Arena {
+    debug_assert_eq!(entries.len(), out.len());
     // First pass: exact sizes, so no buffer moves while pointers into it are handed out.
     let opt_len = |s: &Option<String>| s.as_deref().map_or(0, arena_len);
     let mut string_bytes = 0;
@@ -742,30 +753,36 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
         account_count += e.accounts.len();
         code_count += e.time_schedule_type_codes.len();
     }
-    let mut strings: Vec<u8> = Vec::with_capacity(string_bytes);
-    let mut accounts: Vec<softone_account> = Vec::with_capacity(account_count);
-    let mut codes: Vec<*const c_char> = Vec::with_capacity(code_count);
-    let mut out: Vec<softone_entry> = Vec::with_capacity(entries.len());
+    let mut arena = Arena {
+        strings: Vec::with_capacity(string_bytes),
+        accounts: Vec::with_capacity(account_count),
+        codes: Vec::with_capacity(code_count),
+    };
+    let Arena {
+        strings,
+        accounts,
+        codes,
+    } = &mut arena;
     let mut iso = String::with_capacity(40);
-    for e in entries {
+    for (e, slot) in entries.iter().zip(out.iter_mut()) {
         let t = &e.time_stamp;
         let first_account = accounts.len();
         for a in &e.accounts {
             accounts.push(softone_account {
-                account_nr: arena_push_opt(&mut strings, &a.account_nr),
+                account_nr: arena_push_opt(strings, &a.account_nr),
                 has_sie_account_dim: a.sie_account_dim.is_some(),
                 sie_account_dim: a.sie_account_dim.unwrap_or(0),
             });
         }
         let first_code = codes.len();
         for c in &e.time_schedule_type_codes {
-            codes.push(arena_push(&mut strings, c));
+            codes.push(arena_push(strings, c));
         }
         iso.clear();
         t.write_iso(&mut iso);
-        out.push(softone_entry {
-            employee_nr: arena_push(&mut strings, &e.employee_nr),
-            employee_external_code: arena_push_opt(&mut strings, &e.employee_external_code),
+        slot.write(softone_entry {
+            employee_nr: arena_push(strings, &e.employee_nr),
+            employee_external_code: arena_push_opt(strings, &e.employee_external_code),
             time_stamp: softone_timestamp {
                 year: t.year(),
                 month: t.month(),
@@ -777,14 +794,14 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
                 has_utc_offset: t.utc_offset_seconds().is_some(),
                 utc_offset_seconds: t.utc_offset_seconds().unwrap_or(0),
             },
-            time_stamp_iso: arena_push(&mut strings, &iso),
+            time_stamp_iso: arena_push(strings, &iso),
             entry_type: match e.entry_type {
                 EntryType::In => softone_entry_type::SOFTONE_ENTRY_TYPE_IN,
                 EntryType::Out => softone_entry_type::SOFTONE_ENTRY_TYPE_OUT,
                 EntryType::Unknown => softone_entry_type::SOFTONE_ENTRY_TYPE_UNKNOWN,
             },
             is_break: e.is_break,
-            account_nr: arena_push_opt(&mut strings, &e.account_nr),
+            account_nr: arena_push_opt(strings, &e.account_nr),
             has_sie_account_dim: e.sie_account_dim.is_some(),
             sie_account_dim: e.sie_account_dim.unwrap_or(0),
             has_time_terminal_id: e.time_terminal_id.is_some(),
@@ -797,15 +814,77 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
             time_schedule_type_code_count: e.time_schedule_type_codes.len(),
         });
     }
+    arena
+}
+
+/// Lists at least this long are converted on several threads.
+const PARALLEL_FROM: usize = 16_384;
+
+/// A slice of the output array, handed to a conversion thread.
+#[derive(Clone, Copy)]
+struct OutSlice(*mut MaybeUninit<softone_entry>, usize);
+// SAFETY: each slice is a disjoint part of the output array, written by one thread only.
+unsafe impl Send for OutSlice {}
+// SAFETY: an arena's code pointers point into its own string buffer, which moves with it.
+unsafe impl Send for Arena {}
+
+impl OutSlice {
+    /// SAFETY: the caller has the only use of this part of the array.
+    unsafe fn get<'a>(self) -> &'a mut [MaybeUninit<softone_entry>] {
+        std::slice::from_raw_parts_mut(self.0, self.1)
+    }
+}
+
+fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
+    let n = entries.len();
+    let mut out: Vec<softone_entry> = Vec::with_capacity(n);
+    let threads = if n < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |p| p.get().min(4))
+    };
+    let per = n.div_ceil(threads).max(1);
+    let base = out.spare_capacity_mut().as_mut_ptr();
+    // Disjoint parts of the output, one per slice of `entries`.
+    let jobs: Vec<(&[TimeStampEntry], OutSlice)> = entries
+        .chunks(per)
+        .enumerate()
+        // SAFETY: chunk i covers slots i*per .. i*per+len, within the capacity of n.
+        .map(|(i, part)| (part, OutSlice(unsafe { base.add(i * per) }, part.len())))
+        .collect();
+    let arenas: Vec<Arena> = std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        let mut arenas = Vec::with_capacity(jobs.len());
+        for &(part, slice) in jobs.iter().skip(1) {
+            let spawned = std::thread::Builder::new()
+                .name("softone-go-convert".into())
+                // SAFETY: this thread is the only user of its part until joined.
+                .spawn_scoped(scope, move || fill(part, unsafe { slice.get() }));
+            match spawned {
+                Ok(h) => handles.push(h),
+                // No thread (the closure never ran): convert the part here.
+                // SAFETY: as above, on this thread instead.
+                Err(_) => arenas.push(fill(part, unsafe { slice.get() })),
+            }
+        }
+        if let Some(&(part, slice)) = jobs.first() {
+            // SAFETY: the first part is converted on this thread only.
+            arenas.push(fill(part, unsafe { slice.get() }));
+        }
+        for h in handles {
+            arenas.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        arenas
+    });
+    // SAFETY: every one of the n slots was written by `fill` above.
+    unsafe { out.set_len(n) };
     let mut owner = Box::new(ListOwner {
         list: softone_entry_list {
             entries: ptr::null(),
             len: out.len(),
         },
         entries: out,
-        strings,
-        accounts,
-        codes,
+        arenas,
     });
     owner.list.entries = owner.entries.as_ptr();
     Box::into_raw(owner).cast::<softone_entry_list>()
@@ -1477,5 +1556,103 @@ mod tests {
         assert_eq!(name(0), "OK");
         assert_eq!(name(softone_status::SOFTONE_ERR_DECODE as i32), "DECODE");
         assert_eq!(name(42), "UNKNOWN");
+    }
+
+    /// Large lists are converted on several threads; every entry must come out whole, in
+    /// order, with pointers into live memory, whichever thread converted it.
+    #[test]
+    fn large_lists_convert_every_entry_in_order() {
+        use softone_go::{Account, Timestamp};
+        let text = |p: *const c_char| -> Option<String> {
+            // SAFETY: NULL or a NUL-terminated string in the list's arena.
+            (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+        };
+        let n = PARALLEL_FROM * 3 + 7;
+        let entries: Vec<TimeStampEntry> = (0..n)
+            .map(|i| TimeStampEntry {
+                employee_nr: format!("{}", i / 100),
+                employee_external_code: (i % 3 == 0).then(|| format!("X{i}")),
+                time_stamp: Timestamp::parse(&format!(
+                    "2026-05-{:02}T{:02}:{:02}:00{}",
+                    1 + i % 28,
+                    i % 24,
+                    i % 60,
+                    if i % 5 == 0 { "+02:00" } else { "" }
+                ))
+                .expect("time"),
+                entry_type: [EntryType::Unknown, EntryType::In, EntryType::Out][i % 3],
+                is_break: i % 7 == 0,
+                account_nr: (i % 2 == 0).then(|| format!("A\0{i}")),
+                sie_account_dim: (i % 4 == 0).then_some(i as i64),
+                time_terminal_id: (i % 6 == 0).then_some(-(i as i64)),
+                accounts: (0..i % 3)
+                    .map(|k| Account {
+                        account_nr: Some(format!("{i}.{k}")),
+                        sie_account_dim: (k == 1).then_some(k as i64),
+                    })
+                    .collect(),
+                time_schedule_type_codes: (0..i % 2).map(|k| format!("C{i}{k}")).collect(),
+            })
+            .collect();
+        let list = list_to_c(&entries);
+        assert_eq!(softone_entry_list_len(list), n);
+        for (i, e) in entries.iter().enumerate() {
+            // SAFETY: index < len; the list is alive until freed below.
+            let c = unsafe { &*softone_entry_list_get(list, i) };
+            assert_eq!(text(c.employee_nr).as_deref(), Some(e.employee_nr.as_str()));
+            assert_eq!(text(c.employee_external_code), e.employee_external_code);
+            assert_eq!(
+                text(c.time_stamp_iso),
+                Some(e.time_stamp.to_iso_string()),
+                "entry {i}"
+            );
+            assert_eq!(c.time_stamp.minute, e.time_stamp.minute());
+            assert_eq!(
+                c.has_utc_offset_or_default(),
+                e.time_stamp.utc_offset_seconds()
+            );
+            assert_eq!(c.entry_type as i32, e.entry_type.wire_value());
+            assert_eq!(c.is_break, e.is_break);
+            let nul_free = e.account_nr.as_ref().map(|a| a.replace('\0', "\u{fffd}"));
+            assert_eq!(text(c.account_nr), nul_free);
+            assert_eq!(
+                c.has_sie_account_dim.then_some(c.sie_account_dim),
+                e.sie_account_dim
+            );
+            assert_eq!(
+                c.has_time_terminal_id.then_some(c.time_terminal_id),
+                e.time_terminal_id
+            );
+            assert_eq!(c.account_count, e.accounts.len());
+            for (k, a) in e.accounts.iter().enumerate() {
+                // SAFETY: k < account_count.
+                let ca = unsafe { &*c.accounts.add(k) };
+                assert_eq!(text(ca.account_nr), a.account_nr);
+                assert_eq!(
+                    ca.has_sie_account_dim.then_some(ca.sie_account_dim),
+                    a.sie_account_dim
+                );
+            }
+            assert_eq!(
+                c.time_schedule_type_code_count,
+                e.time_schedule_type_codes.len()
+            );
+            for (k, code) in e.time_schedule_type_codes.iter().enumerate() {
+                // SAFETY: k < time_schedule_type_code_count.
+                assert_eq!(
+                    text(unsafe { *c.time_schedule_type_codes.add(k) }).as_deref(),
+                    Some(code.as_str())
+                );
+            }
+        }
+        softone_entry_list_free(list);
+    }
+
+    impl softone_entry {
+        fn has_utc_offset_or_default(&self) -> Option<i32> {
+            self.time_stamp
+                .has_utc_offset
+                .then_some(self.time_stamp.utc_offset_seconds)
+        }
     }
 }

@@ -5,7 +5,6 @@ use crate::config::ClientOptions;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::TimeStampEntry;
 use crate::query::Query;
-use futures::StreamExt;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -143,22 +142,8 @@ impl Client {
     ) -> Result<Vec<TimeStampEntry>> {
         let c = self.async_client()?;
         let fetch = async move {
-            let mut pieces = c.time_stamp_entry_pieces(query);
-            let mut all = Vec::new();
-            let mut done = 0;
-            while let Some(p) = pieces.next().await {
-                let p = p?;
-                done += 1;
-                all.extend(p.entries);
-                on_progress(Progress {
-                    done,
-                    total: p.total,
-                });
-            }
-            if done > 1 {
-                crate::model::sort_entries(&mut all);
-            }
-            Ok(all)
+            c.time_stamp_entries_with_progress(query, &mut *on_progress)
+                .await
         };
         self.block_on(async move {
             match should_cancel {

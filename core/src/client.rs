@@ -2,7 +2,7 @@
 
 use crate::config::{ClientOptions, ProxyConfig};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{sort_entries, TimeStampEntry};
+use crate::model::{merge_entries, sort_entries, TimeStampEntry};
 use crate::parse::EntryDecoder;
 use crate::query::{encode_query_value, group_employees, Query};
 use crate::secret::{redact_url, scrub, Secret};
@@ -172,25 +172,23 @@ impl AsyncClient {
         mut on_progress: impl FnMut(Progress),
     ) -> Result<Vec<TimeStampEntry>> {
         let mut pieces = self.time_stamp_entry_pieces(query);
-        let mut all = Vec::new();
-        let mut done = 0;
+        let mut parts: Vec<(usize, Vec<TimeStampEntry>)> = Vec::new();
         while let Some(piece) = pieces.next().await {
             let piece = piece?;
-            done += 1;
-            if all.is_empty() {
-                all = piece.entries;
-            } else {
-                all.extend(piece.entries);
-            }
+            parts.push((piece.index, piece.entries));
             on_progress(Progress {
-                done,
+                done: parts.len(),
                 total: piece.total,
             });
         }
-        if done > 1 {
-            sort_entries(&mut all);
-        }
-        Ok(all)
+        // Each piece is sorted already; in planning (date) order, an employee's entries
+        // usually arrive in time order, so the merge rarely has to sort a run.
+        parts.sort_unstable_by_key(|(index, _)| *index);
+        Ok(match parts.len() {
+            0 => Vec::new(),
+            1 => parts.pop().map(|(_, e)| e).unwrap_or_default(),
+            _ => merge_entries(parts.into_iter().map(|(_, e)| e).collect()),
+        })
     }
 
     /// The fetch as a stream of finished pieces, in the order they finish, at most

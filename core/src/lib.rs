@@ -34,8 +34,8 @@ pub use client::{AsyncClient, Piece, Progress, ENTRIES_PATH, LOGIN_PATH, MAX_URL
 pub use config::{ClientBuilder, ClientOptions, LoginCredentials, ProxyConfig, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
-    compare_employee_nr, drop_in_background, sort_entries, Account, EntryType, TimeStampEntry,
-    Timestamp,
+    compare_employee_nr, drop_in_background, merge_entries, sort_entries, Account, EntryType,
+    TimeStampEntry, Timestamp,
 };
 pub use parse::{parse_entries, EntryDecoder};
 pub use query::{parse_date, Query};

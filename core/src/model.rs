@@ -407,63 +407,107 @@ pub fn drop_in_background(entries: Vec<TimeStampEntry>) {
 
 /// Sort entries by (employee number, wall-clock time), keeping the server's order for ties.
 ///
-/// Employee numbers are ranked once (there are few distinct ones), then entries are sorted
-/// by a small integer key and moved into place, which is several times faster than
-/// comparing strings at every step on large answers.
-pub fn sort_entries(entries: &mut [TimeStampEntry]) {
+/// Employee numbers are ranked once (there are few distinct ones), the entries are moved
+/// into their employee's place in one stable pass (a counting sort: each entry is moved
+/// once, instead of being swapped around by a comparison sort), then each employee's run is
+/// put in time order, which costs one check when the server sent it in time order already.
+pub fn sort_entries(entries: &mut Vec<TimeStampEntry>) {
+    if entries.len() >= 2 {
+        *entries = merge_entries(vec![std::mem::take(entries)]);
+    }
+}
+
+/// Merge lists of entries into one, sorted as [`sort_entries`] sorts: the entries are moved
+/// once, straight from their list into their place in the result (no concatenation first).
+/// Among entries of the same employee and time, earlier lists come first.
+pub fn merge_entries(mut parts: Vec<Vec<TimeStampEntry>>) -> Vec<TimeStampEntry> {
     use rustc_hash::FxHashMap as HashMap;
-    if entries.len() < 2 {
-        return;
-    }
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut rank: HashMap<&str, u32> = HashMap::default();
-    for e in entries.iter() {
-        if !rank.contains_key(e.employee_nr.as_str()) {
-            rank.insert(&e.employee_nr, 0);
-            distinct.push(&e.employee_nr);
+    parts.retain(|p| !p.is_empty());
+    let n: usize = parts.iter().map(Vec::len).sum();
+    // Employee ids in order of first appearance, then their rank in natural order.
+    let mut ranks: Vec<u32> = Vec::with_capacity(n);
+    let rank_of: Vec<u32> = {
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut last: Option<(&str, u32)> = None;
+        for e in parts.iter().flatten() {
+            let nr = e.employee_nr.as_str();
+            let id = match last {
+                Some((s, id)) if s == nr => id,
+                _ => {
+                    let next = distinct.len() as u32;
+                    let id = *ids.entry(nr).or_insert_with(|| {
+                        distinct.push(nr);
+                        next
+                    });
+                    last = Some((nr, id));
+                    id
+                }
+            };
+            ranks.push(id);
         }
-    }
-    distinct.sort_unstable_by(|a, b| compare_employee_nr(a, b));
-    for (i, d) in distinct.iter().enumerate() {
-        rank.insert(d, i as u32);
-    }
-    // One integer per entry: employee rank (32 bits), wall-clock time in nanoseconds (64),
-    // the server's order for stability (32), so the sort compares plain integers. Times more
-    // than 292 years from 1970 do not fit: then compare the fields instead.
-    let keys: Option<Vec<u128>> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let nanos = e.time_stamp.local.and_utc().timestamp_nanos_opt()?;
-            let time = u128::from((nanos as u64) ^ (1 << 63));
-            Some((u128::from(rank[e.employee_nr.as_str()]) << 96) | (time << 32) | i as u128)
-        })
-        .collect();
-    drop(rank);
-    drop(distinct);
-    let Some(mut keys) = keys else {
-        entries.sort_by(|a, b| {
-            compare_employee_nr(&a.employee_nr, &b.employee_nr)
-                .then_with(|| a.time_stamp.local.cmp(&b.time_stamp.local))
+        let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            compare_employee_nr(distinct[a as usize], distinct[b as usize])
         });
-        return;
-    };
-    if keys.windows(2).all(|w| w[0] <= w[1]) {
-        return;
-    }
-    keys.sort_unstable();
-    // Apply the permutation in place: position i takes the entry at keys[i].2.
-    let mut perm: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
-    for start in 0..perm.len() {
-        let mut i = start;
-        while perm[i] as usize != start {
-            let j = perm[i] as usize;
-            entries.swap(i, j);
-            perm[i] = i as u32;
-            i = j;
+        let mut rank_of = vec![0u32; distinct.len()];
+        for (rank, &id) in order.iter().enumerate() {
+            rank_of[id as usize] = rank as u32;
         }
-        perm[i] = i as u32;
+        rank_of
+    };
+    for r in ranks.iter_mut() {
+        *r = rank_of[*r as usize];
     }
+    // Where each employee's run starts.
+    let mut start = vec![0usize; rank_of.len() + 1];
+    for &r in &ranks {
+        start[r as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut entries = if parts.len() == 1 && ranks.windows(2).all(|w| w[0] <= w[1]) {
+        parts.pop().unwrap_or_default()
+    } else {
+        let mut out: Vec<TimeStampEntry> = Vec::with_capacity(n);
+        let mut next = start.clone();
+        let dst = out.as_mut_ptr();
+        let mut rank = ranks.iter();
+        for part in parts.iter_mut() {
+            let src = part.as_ptr();
+            // SAFETY: each entry of each part is read exactly once (in order, paired with
+            // its rank) and written to a distinct slot `next[r]` < n (the runs' bounds
+            // partition 0..n), so `out` ends with every entry exactly once. The part is
+            // emptied first: if anything unwound in between, entries would be leaked, never
+            // dropped twice. Nothing in the loop can panic (`rank` has one item per entry).
+            unsafe {
+                let len = part.len();
+                part.set_len(0);
+                for (i, &r) in rank.by_ref().take(len).enumerate() {
+                    let d = next[r as usize];
+                    next[r as usize] = d + 1;
+                    std::ptr::copy_nonoverlapping(src.add(i), dst.add(d), 1);
+                }
+            }
+        }
+        // SAFETY: all n slots were written above.
+        unsafe { out.set_len(n) };
+        out
+    };
+    drop(ranks);
+    drop(parts);
+    for w in start.windows(2) {
+        let run = &mut entries[w[0]..w[1]];
+        if !run
+            .windows(2)
+            .all(|p| p[0].time_stamp.local <= p[1].time_stamp.local)
+        {
+            // Stable: entries at the same time keep the server's order.
+            run.sort_by_key(|e| e.time_stamp.local);
+        }
+    }
+    entries
 }
 
 #[cfg(test)]
@@ -568,10 +612,22 @@ mod tests {
             compare_employee_nr(&a.employee_nr, &b.employee_nr)
                 .then(a.time_stamp.local.cmp(&b.time_stamp.local))
         });
+        // Merging parts gives what sorting their concatenation gives, empty parts included.
+        let parts: Vec<Vec<TimeStampEntry>> = vec![
+            v[..700].to_vec(),
+            Vec::new(),
+            v[700..701].to_vec(),
+            v[701..].to_vec(),
+        ];
+        assert_eq!(merge_entries(parts), expected);
+        assert!(merge_entries(Vec::new()).is_empty());
+        sort_entries(&mut v);
+        assert_eq!(v, expected);
+        // Sorting a sorted list keeps it as it is.
         sort_entries(&mut v);
         assert_eq!(v, expected);
 
-        // Times too far from 1970 for the integer key take the comparing path.
+        // Times far from 1970 sort as well.
         let mut far = vec![
             mk("2", "2026-05-07T08:00:00", "a"),
             mk("1", "1600-01-01T00:00:00", "b"),
