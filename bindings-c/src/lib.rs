@@ -33,7 +33,9 @@ use std::ptr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use softone_go::{Client, ClientBuilder, EntryType, ErrorKind, ProxyConfig, Query, TimeStampEntry};
+use softone_go::{
+    Client, ClientBuilder, EntryType, ErrorKind, ProxyConfig, Query, SharedStr, TimeStampEntry,
+};
 use softone_go_simulator::{Credentials, EntryTypeStyle, KeyCase, Simulator, SimulatorConfig};
 
 // ---------------------------------------------------------------------------------------
@@ -721,16 +723,38 @@ fn arena_push(arena: &mut Vec<u8>, s: &str) -> *const c_char {
     unsafe { arena.as_ptr().add(start).cast() }
 }
 
-fn arena_push_opt(arena: &mut Vec<u8>, s: &Option<String>) -> *const c_char {
-    s.as_deref().map_or(ptr::null(), |s| arena_push(arena, s))
+/// The arena's strings, each distinct shared string of the core written once: the core
+/// shares repeated strings (employee numbers, account numbers, codes), so most entries'
+/// strings are already in the arena.
+struct Strings<'a> {
+    arena: &'a mut Vec<u8>,
+    /// The arena copy of each shared string, by the address of its text.
+    seen: rustc_hash::FxHashMap<usize, *const c_char>,
+}
+
+impl Strings<'_> {
+    fn shared(&mut self, s: &SharedStr) -> *const c_char {
+        let key = s.as_ptr() as usize;
+        if let Some(&p) = self.seen.get(&key) {
+            return p;
+        }
+        let p = arena_push(self.arena, s);
+        self.seen.insert(key, p);
+        p
+    }
+
+    fn shared_opt(&mut self, s: &Option<SharedStr>) -> *const c_char {
+        s.as_ref().map_or(ptr::null(), |s| self.shared(s))
+    }
 }
 
 /// Convert `entries` into `out` (one slot each), with their strings and arrays in a new
 /// arena (returned; the pointers written into `out` point into it).
 fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> Arena {
     debug_assert_eq!(entries.len(), out.len());
-    // First pass: exact sizes, so no buffer moves while pointers into it are handed out.
-    let opt_len = |s: &Option<String>| s.as_deref().map_or(0, arena_len);
+    // First pass: sizes (at most what the strings need unshared), so no buffer moves while
+    // pointers into it are handed out. Capacity never written is never touched either.
+    let opt_len = |s: &Option<SharedStr>| s.as_deref().map_or(0, arena_len);
     let mut string_bytes = 0;
     let mut account_count = 0;
     let mut code_count = 0;
@@ -763,26 +787,30 @@ fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> A
         accounts,
         codes,
     } = &mut arena;
+    let mut strings = Strings {
+        arena: strings,
+        seen: rustc_hash::FxHashMap::default(),
+    };
     let mut iso = String::with_capacity(40);
     for (e, slot) in entries.iter().zip(out.iter_mut()) {
         let t = &e.time_stamp;
         let first_account = accounts.len();
         for a in &e.accounts {
             accounts.push(softone_account {
-                account_nr: arena_push_opt(strings, &a.account_nr),
+                account_nr: strings.shared_opt(&a.account_nr),
                 has_sie_account_dim: a.sie_account_dim.is_some(),
                 sie_account_dim: a.sie_account_dim.unwrap_or(0),
             });
         }
         let first_code = codes.len();
         for c in &e.time_schedule_type_codes {
-            codes.push(arena_push(strings, c));
+            codes.push(strings.shared(c));
         }
         iso.clear();
         t.write_iso(&mut iso);
         slot.write(softone_entry {
-            employee_nr: arena_push(strings, &e.employee_nr),
-            employee_external_code: arena_push_opt(strings, &e.employee_external_code),
+            employee_nr: strings.shared(&e.employee_nr),
+            employee_external_code: strings.shared_opt(&e.employee_external_code),
             time_stamp: softone_timestamp {
                 year: t.year(),
                 month: t.month(),
@@ -794,14 +822,14 @@ fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> A
                 has_utc_offset: t.utc_offset_seconds().is_some(),
                 utc_offset_seconds: t.utc_offset_seconds().unwrap_or(0),
             },
-            time_stamp_iso: arena_push(strings, &iso),
+            time_stamp_iso: arena_push(strings.arena, &iso),
             entry_type: match e.entry_type {
                 EntryType::In => softone_entry_type::SOFTONE_ENTRY_TYPE_IN,
                 EntryType::Out => softone_entry_type::SOFTONE_ENTRY_TYPE_OUT,
                 EntryType::Unknown => softone_entry_type::SOFTONE_ENTRY_TYPE_UNKNOWN,
             },
             is_break: e.is_break,
-            account_nr: arena_push_opt(strings, &e.account_nr),
+            account_nr: strings.shared_opt(&e.account_nr),
             has_sie_account_dim: e.sie_account_dim.is_some(),
             sie_account_dim: e.sie_account_dim.unwrap_or(0),
             has_time_terminal_id: e.time_terminal_id.is_some(),
@@ -1568,10 +1596,12 @@ mod tests {
             (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
         };
         let n = PARALLEL_FROM * 3 + 7;
+        // Shared strings (as the core's decoder makes them) and distinct ones, mixed.
+        let employees: Vec<SharedStr> = (0..=n / 100).map(|k| format!("{k}").into()).collect();
         let entries: Vec<TimeStampEntry> = (0..n)
             .map(|i| TimeStampEntry {
-                employee_nr: format!("{}", i / 100),
-                employee_external_code: (i % 3 == 0).then(|| format!("X{i}")),
+                employee_nr: employees[i / 100].clone(),
+                employee_external_code: (i % 3 == 0).then(|| format!("X{i}").into()),
                 time_stamp: Timestamp::parse(&format!(
                     "2026-05-{:02}T{:02}:{:02}:00{}",
                     1 + i % 28,
@@ -1582,16 +1612,16 @@ mod tests {
                 .expect("time"),
                 entry_type: [EntryType::Unknown, EntryType::In, EntryType::Out][i % 3],
                 is_break: i % 7 == 0,
-                account_nr: (i % 2 == 0).then(|| format!("A\0{i}")),
+                account_nr: (i % 2 == 0).then(|| format!("A\0{i}").into()),
                 sie_account_dim: (i % 4 == 0).then_some(i as i64),
                 time_terminal_id: (i % 6 == 0).then_some(-(i as i64)),
                 accounts: (0..i % 3)
                     .map(|k| Account {
-                        account_nr: Some(format!("{i}.{k}")),
+                        account_nr: Some(employees[k].clone()),
                         sie_account_dim: (k == 1).then_some(k as i64),
                     })
                     .collect(),
-                time_schedule_type_codes: (0..i % 2).map(|k| format!("C{i}{k}")).collect(),
+                time_schedule_type_codes: (0..i % 2).map(|k| format!("C{i}{k}").into()).collect(),
             })
             .collect();
         let list = list_to_c(&entries);
@@ -1600,7 +1630,10 @@ mod tests {
             // SAFETY: index < len; the list is alive until freed below.
             let c = unsafe { &*softone_entry_list_get(list, i) };
             assert_eq!(text(c.employee_nr).as_deref(), Some(e.employee_nr.as_str()));
-            assert_eq!(text(c.employee_external_code), e.employee_external_code);
+            assert_eq!(
+                text(c.employee_external_code).as_deref(),
+                e.employee_external_code.as_deref()
+            );
             assert_eq!(
                 text(c.time_stamp_iso),
                 Some(e.time_stamp.to_iso_string()),
@@ -1613,7 +1646,7 @@ mod tests {
             );
             assert_eq!(c.entry_type as i32, e.entry_type.wire_value());
             assert_eq!(c.is_break, e.is_break);
-            let nul_free = e.account_nr.as_ref().map(|a| a.replace('\0', "\u{fffd}"));
+            let nul_free = e.account_nr.as_deref().map(|a| a.replace('\0', "\u{fffd}"));
             assert_eq!(text(c.account_nr), nul_free);
             assert_eq!(
                 c.has_sie_account_dim.then_some(c.sie_account_dim),
@@ -1627,7 +1660,7 @@ mod tests {
             for (k, a) in e.accounts.iter().enumerate() {
                 // SAFETY: k < account_count.
                 let ca = unsafe { &*c.accounts.add(k) };
-                assert_eq!(text(ca.account_nr), a.account_nr);
+                assert_eq!(text(ca.account_nr).as_deref(), a.account_nr.as_deref());
                 assert_eq!(
                     ca.has_sie_account_dim.then_some(ca.sie_account_dim),
                     a.sie_account_dim

@@ -348,8 +348,26 @@ impl<'a> Strings<'a> {
         i
     }
 
-    fn intern_opt(&mut self, s: &'a Option<String>) -> i32 {
+    fn intern_opt(&mut self, s: &'a Option<softone_go::SharedStr>) -> i32 {
         s.as_deref().map_or(-1, |s| self.intern(s) as i32)
+    }
+
+    /// `intern`, remembering the last string of a column: sorted entries repeat their
+    /// employee's strings, and comparing with the last one is cheaper than hashing.
+    fn intern_repeated(&mut self, s: &'a str, last: &mut (&'a str, u32)) -> u32 {
+        if last.0 != s || last.1 == u32::MAX {
+            *last = (s, self.intern(s));
+        }
+        last.1
+    }
+
+    fn intern_opt_repeated(
+        &mut self,
+        s: &'a Option<softone_go::SharedStr>,
+        last: &mut (&'a str, u32),
+    ) -> i32 {
+        s.as_deref()
+            .map_or(-1, |s| self.intern_repeated(s, last) as i32)
     }
 }
 
@@ -388,9 +406,12 @@ impl Columns {
         c.acc_off.push(0);
         c.code_off.push(0);
         let mut iso = String::with_capacity(40);
+        let (mut last_emp, mut last_ext) = (("", u32::MAX), ("", u32::MAX));
         for e in entries {
-            c.emp.push(st.intern(&e.employee_nr));
-            c.ext.push(st.intern_opt(&e.employee_external_code));
+            c.emp
+                .push(st.intern_repeated(&e.employee_nr, &mut last_emp));
+            c.ext
+                .push(st.intern_opt_repeated(&e.employee_external_code, &mut last_ext));
             iso.clear();
             e.time_stamp.write_iso(&mut iso);
             c.ts.push(st.push(&iso));
@@ -419,8 +440,55 @@ impl Columns {
     }
 }
 
-/// A JS typed array holding a copy of `data`.
+/// Frees the vector behind an external ArrayBuffer once V8 collects the buffer.
+unsafe extern "C" fn free_column<T>(
+    _env: sys::napi_env,
+    _data: *mut std::ffi::c_void,
+    hint: *mut std::ffi::c_void,
+) {
+    // SAFETY: `hint` is the box leaked by `typed_array` for this buffer, freed only here.
+    drop(Box::from_raw(hint.cast::<Vec<T>>()));
+}
+
+/// A JS typed array over `data`: the vector's own memory when the runtime allows external
+/// buffers (no copy; freed when the array is collected), else a copy.
 unsafe fn typed_array<T: Copy>(
+    env: sys::napi_env,
+    data: Vec<T>,
+    kind: sys::napi_typedarray_type,
+) -> Result<sys::napi_value> {
+    let len = data.len();
+    if len == 0 {
+        return copied_typed_array(env, &data, kind);
+    }
+    let bytes = std::mem::size_of_val(data.as_slice());
+    let memory = data.as_ptr().cast_mut().cast::<std::ffi::c_void>();
+    let hint = Box::into_raw(Box::new(data));
+    let mut ab = ptr::null_mut();
+    let status = sys::napi_create_external_arraybuffer(
+        env,
+        memory,
+        bytes,
+        Some(free_column::<T>),
+        hint.cast(),
+        &mut ab,
+    );
+    if status != sys::Status::napi_ok {
+        // SAFETY: the runtime did not take the buffer (some forbid external ones), so the
+        // box is ours again: copy it instead.
+        let data = *Box::from_raw(hint);
+        return copied_typed_array(env, &data, kind);
+    }
+    let mut out = ptr::null_mut();
+    check(
+        sys::napi_create_typedarray(env, kind, len, ab, 0, &mut out),
+        "a typed array",
+    )?;
+    Ok(out)
+}
+
+/// A JS typed array holding a copy of `data`.
+unsafe fn copied_typed_array<T: Copy>(
     env: sys::napi_env,
     data: &[T],
     kind: sys::napi_typedarray_type,
@@ -479,46 +547,36 @@ impl ToNapiValue for Columns {
             env,
             o,
             "offsets",
-            typed_array(env, &c.offsets, T::uint32_array)?,
+            typed_array(env, c.offsets, T::uint32_array)?,
         )?;
-        set_named(env, o, "emp", typed_array(env, &c.emp, T::uint32_array)?)?;
-        set_named(env, o, "ext", typed_array(env, &c.ext, T::int32_array)?)?;
-        set_named(env, o, "ts", typed_array(env, &c.ts, T::uint32_array)?)?;
-        set_named(env, o, "typ", typed_array(env, &c.typ, T::uint8_array)?)?;
-        set_named(env, o, "brk", typed_array(env, &c.brk, T::uint8_array)?)?;
-        set_named(env, o, "acc", typed_array(env, &c.acc, T::int32_array)?)?;
-        set_named(env, o, "dim", typed_array(env, &c.dim, T::float64_array)?)?;
-        set_named(env, o, "term", typed_array(env, &c.term, T::float64_array)?)?;
+        set_named(env, o, "emp", typed_array(env, c.emp, T::uint32_array)?)?;
+        set_named(env, o, "ext", typed_array(env, c.ext, T::int32_array)?)?;
+        set_named(env, o, "ts", typed_array(env, c.ts, T::uint32_array)?)?;
+        set_named(env, o, "typ", typed_array(env, c.typ, T::uint8_array)?)?;
+        set_named(env, o, "brk", typed_array(env, c.brk, T::uint8_array)?)?;
+        set_named(env, o, "acc", typed_array(env, c.acc, T::int32_array)?)?;
+        set_named(env, o, "dim", typed_array(env, c.dim, T::float64_array)?)?;
+        set_named(env, o, "term", typed_array(env, c.term, T::float64_array)?)?;
         set_named(
             env,
             o,
             "accOff",
-            typed_array(env, &c.acc_off, T::uint32_array)?,
+            typed_array(env, c.acc_off, T::uint32_array)?,
         )?;
-        set_named(
-            env,
-            o,
-            "accNr",
-            typed_array(env, &c.acc_nr, T::int32_array)?,
-        )?;
+        set_named(env, o, "accNr", typed_array(env, c.acc_nr, T::int32_array)?)?;
         set_named(
             env,
             o,
             "accDim",
-            typed_array(env, &c.acc_dim, T::float64_array)?,
+            typed_array(env, c.acc_dim, T::float64_array)?,
         )?;
         set_named(
             env,
             o,
             "codeOff",
-            typed_array(env, &c.code_off, T::uint32_array)?,
+            typed_array(env, c.code_off, T::uint32_array)?,
         )?;
-        set_named(
-            env,
-            o,
-            "codes",
-            typed_array(env, &c.codes, T::uint32_array)?,
-        )?;
+        set_named(env, o, "codes", typed_array(env, c.codes, T::uint32_array)?)?;
         Ok(o)
     }
 }

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
-use softone_go::{Account, EntryType, TimeStampEntry, Timestamp};
+use softone_go::{Account, EntryType, SharedStr, TimeStampEntry, Timestamp};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -200,9 +200,9 @@ pub struct PyTimeStampEntry {
 /// Converts a batch of core entries, sharing the Python objects of repeated values.
 pub struct Converter<'py> {
     py: Python<'py>,
-    strings: HashMap<String, Py<PyString>>,
+    strings: HashMap<SharedStr, Py<PyString>>,
     accounts: HashMap<Vec<Account>, Py<PyTuple>>,
-    codes: HashMap<Vec<String>, Py<PyTuple>>,
+    codes: HashMap<Vec<SharedStr>, Py<PyTuple>>,
     empty: Py<PyTuple>,
 }
 
@@ -218,7 +218,7 @@ impl<'py> Converter<'py> {
         }
     }
 
-    fn string(&mut self, s: String) -> Py<PyString> {
+    fn string(&mut self, s: SharedStr) -> Py<PyString> {
         if let Some(p) = self.strings.get(&s) {
             return p.clone_ref(self.py);
         }
@@ -240,7 +240,7 @@ impl<'py> Converter<'py> {
                 Py::new(
                     self.py,
                     PyAccount {
-                        account_nr: x.account_nr.clone(),
+                        account_nr: x.account_nr.as_deref().map(String::from),
                         sie_account_dim: x.sie_account_dim,
                     },
                 )
@@ -251,7 +251,7 @@ impl<'py> Converter<'py> {
         Ok(t)
     }
 
-    fn codes(&mut self, c: Vec<String>) -> PyResult<Py<PyTuple>> {
+    fn codes(&mut self, c: Vec<SharedStr>) -> PyResult<Py<PyTuple>> {
         if c.is_empty() {
             return Ok(self.empty.clone_ref(self.py));
         }
@@ -372,21 +372,25 @@ impl PyTimeStampEntry {
             .unwrap_or_default()
             .iter()
             .map(|a| Account {
-                account_nr: a.account_nr.clone(),
+                account_nr: a.account_nr.as_deref().map(SharedStr::from),
                 sie_account_dim: a.sie_account_dim,
             })
             .collect();
         let e = TimeStampEntry {
-            employee_nr,
-            employee_external_code,
+            employee_nr: employee_nr.into(),
+            employee_external_code: employee_external_code.map(SharedStr::from),
             time_stamp: timestamp_from_py(time_stamp)?,
             entry_type,
             is_break,
-            account_nr,
+            account_nr: account_nr.map(SharedStr::from),
             sie_account_dim,
             time_terminal_id,
             accounts,
-            time_schedule_type_codes: time_schedule_type_codes.unwrap_or_default(),
+            time_schedule_type_codes: time_schedule_type_codes
+                .unwrap_or_default()
+                .into_iter()
+                .map(SharedStr::from)
+                .collect(),
         };
         Converter::new(py).entry(e)
     }

@@ -37,7 +37,7 @@ pub fn table(out: &mut impl Write, list: &[TimeStampEntry]) -> io::Result<()> {
         .iter()
         .map(|e| {
             [
-                e.employee_nr.clone(),
+                e.employee_nr.to_string(),
                 e.time_stamp.to_iso_string(),
                 e.entry_type.to_string(),
                 if e.is_break {
@@ -111,7 +111,7 @@ pub fn csv(out: &mut impl Write, list: &[TimeStampEntry]) -> io::Result<()> {
     )?;
     for e in list {
         let cells = [
-            e.employee_nr.clone(),
+            e.employee_nr.to_string(),
             opt(&e.employee_external_code),
             e.time_stamp.to_iso_string(),
             e.entry_type.to_string(),

@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::Arc;
 
 /// Whether a punch is an in or an out punch (the GET endpoint usually says `Unknown`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -321,11 +322,114 @@ impl Serialize for EntryType {
     }
 }
 
+/// A string an answer repeats in many entries (an employee number, an account number, a
+/// code), shared between them instead of copied into each: it reads like a `&str`
+/// (`Deref`, `as_str`, `==` with `&str` and `String`) and clones without allocating.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether both are the same shared allocation (not only equal text).
+    pub fn ptr_eq(a: &SharedStr, b: &SharedStr) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> Self {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> Self {
+        SharedStr(s)
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> Self {
+        s.0.to_string()
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 /// One connected account of a punch (used when several accounting dimensions are reported).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Account {
     /// The account number (cost carrier), wire `AccountNr`.
-    pub account_nr: Option<String>,
+    pub account_nr: Option<SharedStr>,
     /// The SIE accounting dimension the number belongs to, wire `SieAccountDim`.
     pub sie_account_dim: Option<i64>,
 }
@@ -334,9 +438,9 @@ pub struct Account {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TimeStampEntry {
     /// The employee number (wire `EmployeeNr`).
-    pub employee_nr: String,
+    pub employee_nr: SharedStr,
     /// The employee's external code (wire `EmployeeExternalCode`).
-    pub employee_external_code: Option<String>,
+    pub employee_external_code: Option<SharedStr>,
     /// When the punch was made (wire `TimeStamp`).
     pub time_stamp: Timestamp,
     /// In, out or unknown (wire `TimeStampEntryType`).
@@ -344,7 +448,7 @@ pub struct TimeStampEntry {
     /// Whether the punch starts or ends a break (wire `IsBreak`).
     pub is_break: bool,
     /// The account number reported with the punch (wire `AccountNr`).
-    pub account_nr: Option<String>,
+    pub account_nr: Option<SharedStr>,
     /// The SIE dimension of `account_nr` (wire `SieAccountDim`).
     pub sie_account_dim: Option<i64>,
     /// The terminal the punch was made on (wire `TimeTerminalId`).
@@ -352,7 +456,7 @@ pub struct TimeStampEntry {
     /// Connected accounts (wire `Accounts`).
     pub accounts: Vec<Account>,
     /// Codes of the connected extents and deductions (wire `TimeScheduleTypes[].TimeScheduleTypeCode`).
-    pub time_schedule_type_codes: Vec<String>,
+    pub time_schedule_type_codes: Vec<SharedStr>,
 }
 
 impl Serialize for TimeStampEntry {
@@ -431,7 +535,7 @@ pub fn merge_entries(mut parts: Vec<Vec<TimeStampEntry>>) -> Vec<TimeStampEntry>
         let mut distinct: Vec<&str> = Vec::new();
         let mut last: Option<(&str, u32)> = None;
         for e in parts.iter().flatten() {
-            let nr = e.employee_nr.as_str();
+            let nr: &str = &e.employee_nr;
             let id = match last {
                 Some((s, id)) if s == nr => id,
                 _ => {

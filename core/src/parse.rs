@@ -2,12 +2,47 @@
 //! for the whole body at once), with errors that name the entry index and the field.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Account, EntryType, TimeStampEntry, Timestamp};
+use crate::model::{Account, EntryType, SharedStr, TimeStampEntry, Timestamp};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
+
+/// At most this many distinct strings are kept for sharing per answer; later new ones are
+/// allocated each time (an answer of all-distinct codes must not grow a table forever).
+const MAX_SHARED: usize = 1 << 16;
+
+/// The strings an answer repeats in entry after entry (employee numbers, external codes,
+/// account numbers, schedule type codes), allocated once and shared: a year for 200
+/// employees has 200,000 entries but a few hundred distinct such strings, and one
+/// allocation per string per entry was most of the decoder's allocator work.
+#[derive(Default)]
+struct SharedStrings(std::collections::HashSet<SharedStr, rustc_hash::FxBuildHasher>);
+
+impl SharedStrings {
+    fn get(&mut self, s: &str) -> SharedStr {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a = SharedStr::from(s);
+        if self.0.len() < MAX_SHARED {
+            self.0.insert(a.clone());
+        }
+        a
+    }
+}
+
+thread_local! {
+    /// The decoder's shared strings while it decodes on this thread (serde's `Deserialize`
+    /// has no room for context; `EntryDecoder::decode_available` lends its table here).
+    static SHARED: RefCell<SharedStrings> = RefCell::new(SharedStrings::default());
+}
+
+/// `s` as a shared string of the answer being decoded.
+fn shared(s: &str) -> SharedStr {
+    SHARED.with(|t| t.borrow_mut().get(s))
+}
 
 /// Where the decoder is, so that an error can say where it happened.
 #[derive(Default)]
@@ -57,6 +92,8 @@ pub struct EntryDecoder {
     /// An entry cut off is tried again only once `valid` reaches this: twice what was
     /// tried, so a huge entry arriving in many chunks costs linear, not quadratic, time.
     retry_at: usize,
+    /// Strings repeated across entries, shared.
+    shared: SharedStrings,
 }
 
 impl Default for EntryDecoder {
@@ -78,6 +115,7 @@ impl EntryDecoder {
             entries: Vec::with_capacity((body_len / 250).min(1 << 20)),
             dropped: 0,
             retry_at: 0,
+            shared: SharedStrings::default(),
         }
     }
 
@@ -134,6 +172,15 @@ impl EntryDecoder {
 
     /// Decode every complete entry in `buf[pos..valid]`.
     fn decode_available(&mut self) -> Result<()> {
+        // Lend the shared strings to this thread while decoding (see `SHARED`).
+        SHARED.with(|t| t.replace(std::mem::take(&mut self.shared)));
+        let r = self.decode_entries();
+        self.shared = SHARED.with(|t| t.take());
+        r
+    }
+
+    /// Decode every complete entry in `buf[pos..valid]` (with `SHARED` lent).
+    fn decode_entries(&mut self) -> Result<()> {
         while self.pos < self.valid {
             let b = self.buf[self.pos];
             if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
@@ -503,8 +550,7 @@ impl<'de> Deserialize<'de> for WireAccount {
                 while let Some(k) = m.next_key::<Key>()? {
                     match k {
                         Key::AccountNr => {
-                            acc.account_nr =
-                                m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                            acc.account_nr = m.next_value::<Option<Str>>()?.map(|s| shared(&s.0))
                         }
                         Key::SieAccountDim => acc.sie_account_dim = m.next_value()?,
                         _ => {
@@ -519,7 +565,7 @@ impl<'de> Deserialize<'de> for WireAccount {
     }
 }
 
-struct WireScheduleType(String);
+struct WireScheduleType(SharedStr);
 
 impl<'de> Deserialize<'de> for WireScheduleType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -534,7 +580,7 @@ impl<'de> Deserialize<'de> for WireScheduleType {
                 while let Some(k) = m.next_key::<Key>()? {
                     match k {
                         Key::TimeScheduleTypeCode => {
-                            code = m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                            code = m.next_value::<Option<Str>>()?.map(|s| shared(&s.0))
                         }
                         _ => {
                             m.next_value::<IgnoredAny>()?;
@@ -557,38 +603,31 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
         let loc = self.0;
-        let mut employee_nr: Option<String> = None;
+        let mut employee_nr: Option<SharedStr> = None;
         let mut time_stamp: Option<Timestamp> = None;
-        let mut e = TimeStampEntry {
-            employee_nr: String::new(),
-            employee_external_code: None,
-            time_stamp: Timestamp::new(chrono::NaiveDateTime::default(), None),
-            entry_type: EntryType::Unknown,
-            is_break: false,
-            account_nr: None,
-            sie_account_dim: None,
-            time_terminal_id: None,
-            accounts: Vec::new(),
-            time_schedule_type_codes: Vec::new(),
-        };
+        let mut employee_external_code = None;
+        let mut entry_type = EntryType::Unknown;
+        let mut is_break = false;
+        let mut account_nr = None;
+        let mut sie_account_dim = None;
+        let mut time_terminal_id = None;
+        let mut accounts = Vec::new();
+        let mut time_schedule_type_codes = Vec::new();
         while let Some(k) = m.next_key::<Key>()? {
             loc.field.set(Some(k.name()));
             match k {
-                Key::EmployeeNr => employee_nr = Some(m.next_value::<Str>()?.0.into_owned()),
+                Key::EmployeeNr => employee_nr = Some(shared(&m.next_value::<Str>()?.0)),
                 Key::EmployeeExternalCode => {
-                    e.employee_external_code =
-                        m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
+                    employee_external_code = m.next_value::<Option<Str>>()?.map(|s| shared(&s.0))
                 }
                 Key::TimeStamp => time_stamp = Some(m.next_value::<WireTimestamp>()?.0),
-                Key::TimeStampEntryType => e.entry_type = m.next_value::<WireEntryType>()?.0,
-                Key::IsBreak => e.is_break = m.next_value::<Option<bool>>()?.unwrap_or(false),
-                Key::AccountNr => {
-                    e.account_nr = m.next_value::<Option<Str>>()?.map(|s| s.0.into_owned())
-                }
-                Key::SieAccountDim => e.sie_account_dim = m.next_value()?,
-                Key::TimeTerminalId => e.time_terminal_id = m.next_value()?,
+                Key::TimeStampEntryType => entry_type = m.next_value::<WireEntryType>()?.0,
+                Key::IsBreak => is_break = m.next_value::<Option<bool>>()?.unwrap_or(false),
+                Key::AccountNr => account_nr = m.next_value::<Option<Str>>()?.map(|s| shared(&s.0)),
+                Key::SieAccountDim => sie_account_dim = m.next_value()?,
+                Key::TimeTerminalId => time_terminal_id = m.next_value()?,
                 Key::Accounts => {
-                    e.accounts = m
+                    accounts = m
                         .next_value::<NullableList<WireAccount>>()?
                         .0
                         .into_iter()
@@ -596,7 +635,7 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
                         .collect()
                 }
                 Key::TimeScheduleTypes => {
-                    e.time_schedule_type_codes = m
+                    time_schedule_type_codes = m
                         .next_value::<NullableList<WireScheduleType>>()?
                         .0
                         .into_iter()
@@ -610,12 +649,24 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
             }
         }
         loc.field.set(Some("EmployeeNr"));
-        e.employee_nr =
+        let employee_nr =
             employee_nr.ok_or_else(|| de::Error::custom("the entry has no EmployeeNr"))?;
         loc.field.set(Some("TimeStamp"));
-        e.time_stamp = time_stamp.ok_or_else(|| de::Error::custom("the entry has no TimeStamp"))?;
+        let time_stamp =
+            time_stamp.ok_or_else(|| de::Error::custom("the entry has no TimeStamp"))?;
         loc.field.set(None);
-        Ok(e)
+        Ok(TimeStampEntry {
+            employee_nr,
+            employee_external_code,
+            time_stamp,
+            entry_type,
+            is_break,
+            account_nr,
+            sie_account_dim,
+            time_terminal_id,
+            accounts,
+            time_schedule_type_codes,
+        })
     }
 }
 
@@ -660,6 +711,41 @@ mod tests {
     }
 
     #[test]
+    fn repeated_strings_are_shared_within_an_answer() {
+        let entry = |t: &str| {
+            format!(
+                r#"{{"EmployeeNr":"107","EmployeeExternalCode":"X","TimeStamp":"2026-05-07T{t}","AccountNr":"4010","Accounts":[{{"AccountNr":"4010"}}],"TimeScheduleTypes":[{{"TimeScheduleTypeCode":"OB"}}]}}"#
+            )
+        };
+        let body = format!("[{},{}]", entry("08:00:00"), entry("16:00:00"));
+        // Fed in two decoding calls, so the table must survive between them.
+        let mut d = EntryDecoder::default();
+        let (a, b) = body.split_at(body.len() / 2 + 7);
+        d.feed(a.as_bytes()).unwrap();
+        d.feed(b.as_bytes()).unwrap();
+        let v = d.finish().unwrap();
+        assert_eq!(v.len(), 2);
+        let same = |x: &SharedStr, y: &SharedStr| SharedStr::ptr_eq(x, y);
+        assert!(same(&v[0].employee_nr, &v[1].employee_nr));
+        let (acc0, acc1) = (
+            v[0].account_nr.as_ref().unwrap(),
+            v[1].account_nr.as_ref().unwrap(),
+        );
+        assert!(same(acc0, acc1));
+        // The same text in another field is the same shared string too.
+        assert!(same(acc0, v[1].accounts[0].account_nr.as_ref().unwrap()));
+        assert!(same(
+            &v[0].time_schedule_type_codes[0],
+            &v[1].time_schedule_type_codes[0]
+        ));
+        assert_eq!(v[1].employee_external_code.as_deref(), Some("X"));
+        // Another answer has its own table: nothing is kept between answers.
+        let w = parse_entries(body.as_bytes()).unwrap();
+        assert!(!same(&v[0].employee_nr, &w[0].employee_nr));
+        assert_eq!(v, w);
+    }
+
+    #[test]
     fn a_huge_entry_in_small_chunks_is_decoded_in_linear_time() {
         let big = "x".repeat(4 << 20);
         let body = format!(
@@ -670,7 +756,7 @@ mod tests {
             d.feed(chunk).unwrap();
         }
         let v = d.finish().unwrap();
-        assert_eq!(v[0].account_nr.as_ref().map(String::len), Some(4 << 20));
+        assert_eq!(v[0].account_nr.as_ref().map(|s| s.len()), Some(4 << 20));
     }
 
     #[test]
