@@ -14,7 +14,9 @@ use napi::sys;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
 use softone_go::TimeStampEntry as CoreEntry;
-use softone_go::{AsyncClient, ClientBuilder, ClientOptions, Error as CoreError, ErrorKind, Query};
+use softone_go::{
+    AsyncClient, ClientBuilder, ClientOptions, Error as CoreError, ErrorKind, Query, SharedStr,
+};
 use softone_go_simulator::{Simulator, SimulatorConfig};
 use std::ptr;
 use std::sync::Mutex;
@@ -324,6 +326,9 @@ struct Strings<'a> {
     text: String,
     offsets: Vec<u32>,
     seen: rustc_hash::FxHashMap<&'a str, u32>,
+    /// The index of each shared string met so far, by the address of its text: the core
+    /// shares repeated strings, so this lookup hashes one integer instead of the text.
+    by_address: rustc_hash::FxHashMap<usize, u32>,
 }
 
 impl<'a> Strings<'a> {
@@ -339,35 +344,26 @@ impl<'a> Strings<'a> {
         (self.offsets.len() - 2) as u32
     }
 
-    fn intern(&mut self, s: &'a str) -> u32 {
-        if let Some(&i) = self.seen.get(s) {
+    fn intern(&mut self, s: &'a SharedStr) -> u32 {
+        let address = s.as_ptr() as usize;
+        if let Some(&i) = self.by_address.get(&address) {
             return i;
         }
-        let i = self.push(s);
-        self.seen.insert(s, i);
+        // Equal text in another allocation (another piece's answer) is still one string.
+        let i = match self.seen.get(s.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.push(s);
+                self.seen.insert(s, i);
+                i
+            }
+        };
+        self.by_address.insert(address, i);
         i
     }
 
-    fn intern_opt(&mut self, s: &'a Option<softone_go::SharedStr>) -> i32 {
-        s.as_deref().map_or(-1, |s| self.intern(s) as i32)
-    }
-
-    /// `intern`, remembering the last string of a column: sorted entries repeat their
-    /// employee's strings, and comparing with the last one is cheaper than hashing.
-    fn intern_repeated(&mut self, s: &'a str, last: &mut (&'a str, u32)) -> u32 {
-        if last.0 != s || last.1 == u32::MAX {
-            *last = (s, self.intern(s));
-        }
-        last.1
-    }
-
-    fn intern_opt_repeated(
-        &mut self,
-        s: &'a Option<softone_go::SharedStr>,
-        last: &mut (&'a str, u32),
-    ) -> i32 {
-        s.as_deref()
-            .map_or(-1, |s| self.intern_repeated(s, last) as i32)
+    fn intern_opt(&mut self, s: &'a Option<SharedStr>) -> i32 {
+        s.as_ref().map_or(-1, |s| self.intern(s) as i32)
     }
 }
 
@@ -383,6 +379,7 @@ impl Columns {
             text: String::with_capacity(n * 24),
             offsets: Vec::with_capacity(n + 1024),
             seen: rustc_hash::FxHashMap::default(),
+            by_address: rustc_hash::FxHashMap::default(),
         };
         st.offsets.push(0);
         let mut c = Columns {
@@ -406,12 +403,9 @@ impl Columns {
         c.acc_off.push(0);
         c.code_off.push(0);
         let mut iso = String::with_capacity(40);
-        let (mut last_emp, mut last_ext) = (("", u32::MAX), ("", u32::MAX));
         for e in entries {
-            c.emp
-                .push(st.intern_repeated(&e.employee_nr, &mut last_emp));
-            c.ext
-                .push(st.intern_opt_repeated(&e.employee_external_code, &mut last_ext));
+            c.emp.push(st.intern(&e.employee_nr));
+            c.ext.push(st.intern_opt(&e.employee_external_code));
             iso.clear();
             e.time_stamp.write_iso(&mut iso);
             c.ts.push(st.push(&iso));
