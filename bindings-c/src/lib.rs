@@ -34,7 +34,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use softone_go::{
-    Client, ClientBuilder, EntryType, ErrorKind, ProxyConfig, Query, SharedStr, TimeStampEntry,
+    Client, ClientBuilder, EntryType, ErrorKind, ProxyConfig, Query, SharedStr, SortedEntries,
+    TimeStampEntry,
 };
 use softone_go_simulator::{Credentials, EntryTypeStyle, KeyCase, Simulator, SimulatorConfig};
 
@@ -750,7 +751,10 @@ impl Strings<'_> {
 
 /// Convert `entries` into `out` (one slot each), with their strings and arrays in a new
 /// arena (returned; the pointers written into `out` point into it).
-fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> Arena {
+fn fill<'e>(
+    entries: impl ExactSizeIterator<Item = &'e TimeStampEntry> + Clone,
+    out: &mut [MaybeUninit<softone_entry>],
+) -> Arena {
     debug_assert_eq!(entries.len(), out.len());
     // First pass: sizes (at most what the strings need unshared), so no buffer moves while
     // pointers into it are handed out. Capacity never written is never touched either.
@@ -758,7 +762,7 @@ fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> A
     let mut string_bytes = 0;
     let mut account_count = 0;
     let mut code_count = 0;
-    for e in entries {
+    for e in entries.clone() {
         string_bytes += arena_len(&e.employee_nr)
             + opt_len(&e.employee_external_code)
             + opt_len(&e.account_nr)
@@ -792,7 +796,7 @@ fn fill(entries: &[TimeStampEntry], out: &mut [MaybeUninit<softone_entry>]) -> A
         seen: rustc_hash::FxHashMap::default(),
     };
     let mut iso = String::with_capacity(40);
-    for (e, slot) in entries.iter().zip(out.iter_mut()) {
+    for (e, slot) in entries.zip(out.iter_mut()) {
         let t = &e.time_stamp;
         let first_account = accounts.len();
         for a in &e.accounts {
@@ -863,7 +867,7 @@ impl OutSlice {
     }
 }
 
-fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
+fn list_to_c(entries: &SortedEntries) -> *mut softone_entry_list {
     let n = entries.len();
     let mut out: Vec<softone_entry> = Vec::with_capacity(n);
     let threads = if n < PARALLEL_FROM {
@@ -873,17 +877,23 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
     };
     let per = n.div_ceil(threads).max(1);
     let base = out.spare_capacity_mut().as_mut_ptr();
-    // Disjoint parts of the output, one per slice of `entries`.
-    let jobs: Vec<(&[TimeStampEntry], OutSlice)> = entries
-        .chunks(per)
-        .enumerate()
-        // SAFETY: chunk i covers slots i*per .. i*per+len, within the capacity of n.
-        .map(|(i, part)| (part, OutSlice(unsafe { base.add(i * per) }, part.len())))
+    // Disjoint parts of the output, one per range of sorted positions.
+    let jobs: Vec<(std::ops::Range<usize>, OutSlice)> = (0..n)
+        .step_by(per)
+        .map(|start| {
+            let end = (start + per).min(n);
+            // SAFETY: slots start..end are within the capacity of n.
+            (
+                start..end,
+                OutSlice(unsafe { base.add(start) }, end - start),
+            )
+        })
         .collect();
     let arenas: Vec<Arena> = std::thread::scope(|scope| {
         let mut handles = Vec::new();
         let mut arenas = Vec::with_capacity(jobs.len());
-        for &(part, slice) in jobs.iter().skip(1) {
+        for (range, slice) in jobs.iter().skip(1).cloned() {
+            let part = entries.range(range.clone());
             let spawned = std::thread::Builder::new()
                 .name("softone-go-convert".into())
                 // SAFETY: this thread is the only user of its part until joined.
@@ -892,12 +902,12 @@ fn list_to_c(entries: &[TimeStampEntry]) -> *mut softone_entry_list {
                 Ok(h) => handles.push(h),
                 // No thread (the closure never ran): convert the part here.
                 // SAFETY: as above, on this thread instead.
-                Err(_) => arenas.push(fill(part, unsafe { slice.get() })),
+                Err(_) => arenas.push(fill(entries.range(range), unsafe { slice.get() })),
             }
         }
-        if let Some(&(part, slice)) = jobs.first() {
+        if let Some((range, slice)) = jobs.first().cloned() {
             // SAFETY: the first part is converted on this thread only.
-            arenas.push(fill(part, unsafe { slice.get() }));
+            arenas.push(fill(entries.range(range), unsafe { slice.get() }));
         }
         for h in handles {
             arenas.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
@@ -1074,7 +1084,7 @@ fn fetch(
     if should_cancel.as_ref().is_some_and(|f| f()) {
         return Err(softone_go::Error::cancelled().into());
     }
-    let entries = client.time_stamp_entries_with(
+    let entries = client.time_stamp_entries_sorted_with(
         &query,
         &mut progress,
         should_cancel
@@ -1083,7 +1093,7 @@ fn fetch(
     )?;
     // SAFETY: `list_out` was checked non-NULL by `clear_out`.
     unsafe { *list_out = list_to_c(&entries) };
-    softone_go::drop_in_background(entries);
+    entries.drop_in_background();
     Ok(())
 }
 
@@ -1624,9 +1634,12 @@ mod tests {
                 time_schedule_type_codes: (0..i % 2).map(|k| format!("C{i}{k}").into()).collect(),
             })
             .collect();
-        let list = list_to_c(&entries);
+        // In two parts, as a chunked fetch has them; the list follows the sorted order.
+        let (a, b) = entries.split_at(n / 3);
+        let sorted = SortedEntries::new(vec![a.to_vec(), b.to_vec()]);
+        let list = list_to_c(&sorted);
         assert_eq!(softone_entry_list_len(list), n);
-        for (i, e) in entries.iter().enumerate() {
+        for (i, e) in sorted.iter().enumerate() {
             // SAFETY: index < len; the list is alive until freed below.
             let c = unsafe { &*softone_entry_list_get(list, i) };
             assert_eq!(text(c.employee_nr).as_deref(), Some(e.employee_nr.as_str()));

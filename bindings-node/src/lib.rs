@@ -13,9 +13,9 @@ use napi::bindgen_prelude::*;
 use napi::sys;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
-use softone_go::TimeStampEntry as CoreEntry;
 use softone_go::{
     AsyncClient, ClientBuilder, ClientOptions, Error as CoreError, ErrorKind, Query, SharedStr,
+    SortedEntries,
 };
 use softone_go_simulator::{Simulator, SimulatorConfig};
 use std::ptr;
@@ -373,7 +373,7 @@ fn opt_num(v: Option<i64>) -> f64 {
 
 impl Columns {
     /// Encode sorted entries.
-    pub fn new(entries: &[CoreEntry]) -> Columns {
+    pub fn new(entries: &SortedEntries) -> Columns {
         let n = entries.len();
         let mut st = Strings {
             text: String::with_capacity(n * 24),
@@ -403,7 +403,7 @@ impl Columns {
         c.acc_off.push(0);
         c.code_off.push(0);
         let mut iso = String::with_capacity(40);
-        for e in entries {
+        for e in entries.iter() {
             c.emp.push(st.intern(&e.employee_nr));
             c.ext.push(st.intern_opt(&e.employee_external_code));
             iso.clear();
@@ -639,7 +639,7 @@ impl NativeClient {
                 Ok(q) => q,
                 Err(e) => return Ok(FetchOutcome::Failed(e.into())),
             };
-            let fetch = client.time_stamp_entries_with_progress(&query, |p| {
+            let fetch = client.time_stamp_entries_sorted(&query, |p| {
                 if let Some(tsfn) = &progress {
                     let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                     tsfn.call(
@@ -663,7 +663,7 @@ impl NativeClient {
             Ok(match res {
                 Ok(v) => {
                     let columns = Columns::new(&v);
-                    softone_go::drop_in_background(v);
+                    v.drop_in_background();
                     FetchOutcome::Entries(Box::new(columns))
                 }
                 Err(e) => FetchOutcome::Failed(e.into()),

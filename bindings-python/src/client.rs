@@ -128,7 +128,7 @@ impl PyClient {
                 failure.lock().map(|g| g.is_some()).unwrap_or(true)
             };
             self.inner
-                .time_stamp_entries_with(&query, &mut progress, Some(&should_cancel))
+                .time_stamp_entries_sorted_with(&query, &mut progress, Some(&should_cancel))
         });
         if let Some(e) = take(&failure) {
             return Err(e);
@@ -265,7 +265,7 @@ impl PyAsyncClient {
             let failure: Arc<Mutex<Option<PyErr>>> = Arc::new(Mutex::new(None));
             let failed = Arc::new(tokio::sync::Notify::new());
             let (f2, n2) = (failure.clone(), failed.clone());
-            let fetch = c.time_stamp_entries_with_progress(&query, move |p| {
+            let fetch = c.time_stamp_entries_sorted(&query, move |p| {
                 if let Some(cb) = &on_progress {
                     Python::attach(|py| {
                         if let Err(e) = cb.call1(py, (p.done, p.total)) {

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
-use softone_go::{Account, EntryType, SharedStr, TimeStampEntry, Timestamp};
+use softone_go::{Account, EntryType, SharedStr, SortedEntries, TimeStampEntry, Timestamp};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -218,20 +218,20 @@ impl<'py> Converter<'py> {
         }
     }
 
-    fn string(&mut self, s: SharedStr) -> Py<PyString> {
-        if let Some(p) = self.strings.get(&s) {
+    fn string(&mut self, s: &SharedStr) -> Py<PyString> {
+        if let Some(p) = self.strings.get(s) {
             return p.clone_ref(self.py);
         }
-        let p = PyString::new(self.py, &s).unbind();
-        self.strings.insert(s, p.clone_ref(self.py));
+        let p = PyString::new(self.py, s).unbind();
+        self.strings.insert(s.clone(), p.clone_ref(self.py));
         p
     }
 
-    fn accounts(&mut self, a: Vec<Account>) -> PyResult<Py<PyTuple>> {
+    fn accounts(&mut self, a: &[Account]) -> PyResult<Py<PyTuple>> {
         if a.is_empty() {
             return Ok(self.empty.clone_ref(self.py));
         }
-        if let Some(t) = self.accounts.get(&a) {
+        if let Some(t) = self.accounts.get(a) {
             return Ok(t.clone_ref(self.py));
         }
         let items = a
@@ -247,55 +247,54 @@ impl<'py> Converter<'py> {
             })
             .collect::<PyResult<Vec<_>>>()?;
         let t = PyTuple::new(self.py, items)?.unbind();
-        self.accounts.insert(a, t.clone_ref(self.py));
+        self.accounts.insert(a.to_vec(), t.clone_ref(self.py));
         Ok(t)
     }
 
-    fn codes(&mut self, c: Vec<SharedStr>) -> PyResult<Py<PyTuple>> {
+    fn codes(&mut self, c: &[SharedStr]) -> PyResult<Py<PyTuple>> {
         if c.is_empty() {
             return Ok(self.empty.clone_ref(self.py));
         }
-        if let Some(t) = self.codes.get(&c) {
+        if let Some(t) = self.codes.get(c) {
             return Ok(t.clone_ref(self.py));
         }
-        let items: Vec<Py<PyString>> = c.iter().map(|s| self.string(s.clone())).collect();
+        let items: Vec<Py<PyString>> = c.iter().map(|s| self.string(s)).collect();
         let t = PyTuple::new(self.py, items)?.unbind();
-        self.codes.insert(c, t.clone_ref(self.py));
+        self.codes.insert(c.to_vec(), t.clone_ref(self.py));
         Ok(t)
     }
 
     /// The Python object of one core entry.
-    pub fn entry(&mut self, e: TimeStampEntry) -> PyResult<PyTimeStampEntry> {
+    pub fn entry(&mut self, e: &TimeStampEntry) -> PyResult<PyTimeStampEntry> {
         Ok(PyTimeStampEntry {
-            employee_nr: self.string(e.employee_nr),
-            employee_external_code: e.employee_external_code.map(|s| self.string(s)),
+            employee_nr: self.string(&e.employee_nr),
+            employee_external_code: e.employee_external_code.as_ref().map(|s| self.string(s)),
             ts: e.time_stamp,
             entry_type: e.entry_type,
             is_break: e.is_break,
-            account_nr: e.account_nr.map(|s| self.string(s)),
+            account_nr: e.account_nr.as_ref().map(|s| self.string(s)),
             sie_account_dim: e.sie_account_dim,
             time_terminal_id: e.time_terminal_id,
-            accounts: self.accounts(e.accounts)?,
-            codes: self.codes(e.time_schedule_type_codes)?,
+            accounts: self.accounts(&e.accounts)?,
+            codes: self.codes(&e.time_schedule_type_codes)?,
         })
     }
 }
 
-/// A Python list of `TimeStampEntry` from the core's entries (consumed as it goes).
-pub fn entries_to_list(
-    py: Python<'_>,
-    entries: Vec<TimeStampEntry>,
-) -> PyResult<Bound<'_, PyList>> {
+/// A Python list of `TimeStampEntry` from the core's entries, read in sorted order where
+/// they were decoded; the core's entries are then freed off this thread.
+pub fn entries_to_list(py: Python<'_>, entries: SortedEntries) -> PyResult<Bound<'_, PyList>> {
     let mut conv = Converter::new(py);
     let list = PyList::empty(py);
-    for e in entries {
+    for e in entries.iter() {
         list.append(Bound::new(py, conv.entry(e)?)?)?;
     }
+    entries.drop_in_background();
     Ok(list)
 }
 
 /// The core's entries as a value that becomes a Python list (for async results).
-pub struct Entries(pub Vec<TimeStampEntry>);
+pub struct Entries(pub SortedEntries);
 
 impl<'py> IntoPyObject<'py> for Entries {
     type Target = PyList;
@@ -392,7 +391,7 @@ impl PyTimeStampEntry {
                 .map(SharedStr::from)
                 .collect(),
         };
-        Converter::new(py).entry(e)
+        Converter::new(py).entry(&e)
     }
 
     /// The employee number (wire `EmployeeNr`).

@@ -3,7 +3,7 @@
 use crate::client::{AsyncClient, Progress};
 use crate::config::ClientOptions;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::TimeStampEntry;
+use crate::model::{SortedEntries, TimeStampEntry};
 use crate::query::Query;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -140,11 +140,20 @@ impl Client {
         on_progress: &mut (dyn FnMut(Progress) + Send),
         should_cancel: Option<&(dyn Fn() -> bool + Sync)>,
     ) -> Result<Vec<TimeStampEntry>> {
+        self.time_stamp_entries_sorted_with(query, on_progress, should_cancel)
+            .map(SortedEntries::into_vec)
+    }
+
+    /// Like [`Client::time_stamp_entries_with`], leaving the entries where they were decoded,
+    /// with the order that sorts them (see [`AsyncClient::time_stamp_entries_sorted`]).
+    pub fn time_stamp_entries_sorted_with(
+        &self,
+        query: &Query,
+        on_progress: &mut (dyn FnMut(Progress) + Send),
+        should_cancel: Option<&(dyn Fn() -> bool + Sync)>,
+    ) -> Result<SortedEntries> {
         let c = self.async_client()?;
-        let fetch = async move {
-            c.time_stamp_entries_with_progress(query, &mut *on_progress)
-                .await
-        };
+        let fetch = async move { c.time_stamp_entries_sorted(query, &mut *on_progress).await };
         self.block_on(async move {
             match should_cancel {
                 None => fetch.await,

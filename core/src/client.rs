@@ -2,7 +2,7 @@
 
 use crate::config::{ClientOptions, ProxyConfig};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{merge_entries, sort_entries, TimeStampEntry};
+use crate::model::{sort_entries, SortedEntries, TimeStampEntry};
 use crate::parse::EntryDecoder;
 use crate::query::{encode_query_value, group_employees, Query};
 use crate::secret::{redact_url, scrub, Secret};
@@ -169,9 +169,23 @@ impl AsyncClient {
     pub async fn time_stamp_entries_with_progress(
         &self,
         query: &Query,
-        mut on_progress: impl FnMut(Progress),
+        on_progress: impl FnMut(Progress),
     ) -> Result<Vec<TimeStampEntry>> {
-        let mut pieces = self.time_stamp_entry_pieces(query);
+        Ok(self
+            .time_stamp_entries_sorted(query, on_progress)
+            .await?
+            .into_vec())
+    }
+
+    /// Like [`AsyncClient::time_stamp_entries_with_progress`], leaving the entries where
+    /// they were decoded, with the order that sorts them: for callers that copy every entry
+    /// into objects of their own (as the bindings do), which then need no sorted vector.
+    pub async fn time_stamp_entries_sorted(
+        &self,
+        query: &Query,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<SortedEntries> {
+        let mut pieces = self.pieces(query);
         let mut parts: Vec<(usize, Vec<TimeStampEntry>)> = Vec::new();
         while let Some(piece) = pieces.next().await {
             let piece = piece?;
@@ -181,19 +195,29 @@ impl AsyncClient {
                 total: piece.total,
             });
         }
-        // Each piece is sorted already; in planning (date) order, an employee's entries
-        // usually arrive in time order, so the merge rarely has to sort a run.
+        // In planning (date) order, an employee's entries usually arrive in time order, so
+        // the order's check of each employee's run rarely has to sort it.
         parts.sort_unstable_by_key(|(index, _)| *index);
-        Ok(match parts.len() {
-            0 => Vec::new(),
-            1 => parts.pop().map(|(_, e)| e).unwrap_or_default(),
-            _ => merge_entries(parts.into_iter().map(|(_, e)| e).collect()),
-        })
+        Ok(SortedEntries::new(
+            parts.into_iter().map(|(_, e)| e).collect(),
+        ))
     }
 
-    /// The fetch as a stream of finished pieces, in the order they finish, at most
-    /// `max_concurrency` in flight. Stops at the first error (which it yields).
+    /// The fetch as a stream of finished pieces (each sorted), in the order they finish, at
+    /// most `max_concurrency` in flight. Stops at the first error (which it yields).
     pub fn time_stamp_entry_pieces(&self, query: &Query) -> BoxStream<'static, Result<Piece>> {
+        self.pieces(query)
+            .map(|r| {
+                r.map(|mut piece| {
+                    sort_entries(&mut piece.entries);
+                    piece
+                })
+            })
+            .boxed()
+    }
+
+    /// The pieces as decoded (not sorted), as they finish; stops at the first error.
+    fn pieces(&self, query: &Query) -> BoxStream<'static, Result<Piece>> {
         let this = self.clone();
         let query = query.clone();
         let concurrency = self.inner.options.max_concurrency;
@@ -496,7 +520,6 @@ impl AsyncClient {
                         tracing::warn!(dropped, url = %redacted, "the server returned entries of employees that were not asked for; they were dropped");
                     }
                 }
-                sort_entries(&mut entries);
                 return Ok(Piece {
                     index: p.index,
                     total: p.total,

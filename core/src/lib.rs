@@ -35,7 +35,7 @@ pub use config::{ClientBuilder, ClientOptions, LoginCredentials, ProxyConfig, DE
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
     compare_employee_nr, drop_in_background, merge_entries, sort_entries, Account, EntryType,
-    SharedStr, TimeStampEntry, Timestamp,
+    SharedStr, SortedEntries, TimeStampEntry, Timestamp,
 };
 pub use parse::{parse_entries, EntryDecoder};
 pub use query::{parse_date, Query};

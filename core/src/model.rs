@@ -511,10 +511,9 @@ pub fn drop_in_background(entries: Vec<TimeStampEntry>) {
 
 /// Sort entries by (employee number, wall-clock time), keeping the server's order for ties.
 ///
-/// Employee numbers are ranked once (there are few distinct ones), the entries are moved
-/// into their employee's place in one stable pass (a counting sort: each entry is moved
-/// once, instead of being swapped around by a comparison sort), then each employee's run is
-/// put in time order, which costs one check when the server sent it in time order already.
+/// Employee numbers are ranked once (there are few distinct ones), the order is found by a
+/// stable counting sort on the rank and a check (rarely a sort) of each employee's run by
+/// time, then each entry is moved once into its place.
 pub fn sort_entries(entries: &mut Vec<TimeStampEntry>) {
     if entries.len() >= 2 {
         *entries = merge_entries(vec![std::mem::take(entries)]);
@@ -524,94 +523,173 @@ pub fn sort_entries(entries: &mut Vec<TimeStampEntry>) {
 /// Merge lists of entries into one, sorted as [`sort_entries`] sorts: the entries are moved
 /// once, straight from their list into their place in the result (no concatenation first).
 /// Among entries of the same employee and time, earlier lists come first.
-pub fn merge_entries(mut parts: Vec<Vec<TimeStampEntry>>) -> Vec<TimeStampEntry> {
-    use rustc_hash::FxHashMap as HashMap;
-    parts.retain(|p| !p.is_empty());
-    let n: usize = parts.iter().map(Vec::len).sum();
-    // Employee ids in order of first appearance, then their rank in natural order.
-    let mut ranks: Vec<u32> = Vec::with_capacity(n);
-    let rank_of: Vec<u32> = {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        let mut distinct: Vec<&str> = Vec::new();
-        let mut last: Option<(&str, u32)> = None;
-        for e in parts.iter().flatten() {
-            let nr: &str = &e.employee_nr;
-            let id = match last {
-                Some((s, id)) if s == nr => id,
-                _ => {
-                    let next = distinct.len() as u32;
-                    let id = *ids.entry(nr).or_insert_with(|| {
-                        distinct.push(nr);
-                        next
-                    });
-                    last = Some((nr, id));
-                    id
-                }
-            };
-            ranks.push(id);
+pub fn merge_entries(parts: Vec<Vec<TimeStampEntry>>) -> Vec<TimeStampEntry> {
+    SortedEntries::new(parts).into_vec()
+}
+
+/// Lists of entries as they were decoded, with the order that sorts them as
+/// [`sort_entries`] does. Reading them in order moves nothing: the bindings, which copy
+/// every entry into their own objects anyway, read them this way instead of moving tens of
+/// megabytes of entries into place first.
+pub struct SortedEntries {
+    parts: Vec<Vec<TimeStampEntry>>,
+    /// Sorted position -> (part, index in the part).
+    order: Vec<(u32, u32)>,
+}
+
+impl SortedEntries {
+    /// Find the order of `parts` (nothing is moved). Among entries of the same employee and
+    /// time, earlier parts come first, then earlier entries of a part.
+    pub fn new(mut parts: Vec<Vec<TimeStampEntry>>) -> SortedEntries {
+        use rustc_hash::FxHashMap as HashMap;
+        parts.retain(|p| !p.is_empty());
+        let n: usize = parts.iter().map(Vec::len).sum();
+        // Employee ids in order of first appearance, then their rank in natural order.
+        let mut ranks: Vec<u32> = Vec::with_capacity(n);
+        let rank_of: Vec<u32> = {
+            let mut ids: HashMap<&str, u32> = HashMap::default();
+            let mut distinct: Vec<&str> = Vec::new();
+            let mut last: Option<(&str, u32)> = None;
+            for e in parts.iter().flatten() {
+                let nr: &str = &e.employee_nr;
+                let id = match last {
+                    Some((s, id)) if s == nr => id,
+                    _ => {
+                        let next = distinct.len() as u32;
+                        let id = *ids.entry(nr).or_insert_with(|| {
+                            distinct.push(nr);
+                            next
+                        });
+                        last = Some((nr, id));
+                        id
+                    }
+                };
+                ranks.push(id);
+            }
+            let mut by_name: Vec<u32> = (0..distinct.len() as u32).collect();
+            by_name.sort_unstable_by(|&a, &b| {
+                compare_employee_nr(distinct[a as usize], distinct[b as usize])
+            });
+            let mut rank_of = vec![0u32; distinct.len()];
+            for (rank, &id) in by_name.iter().enumerate() {
+                rank_of[id as usize] = rank as u32;
+            }
+            rank_of
+        };
+        // Where each employee's run starts, then each entry's place (stable).
+        let mut start = vec![0usize; rank_of.len() + 1];
+        for r in ranks.iter_mut() {
+            *r = rank_of[*r as usize];
+            start[*r as usize + 1] += 1;
         }
-        let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            compare_employee_nr(distinct[a as usize], distinct[b as usize])
-        });
-        let mut rank_of = vec![0u32; distinct.len()];
-        for (rank, &id) in order.iter().enumerate() {
-            rank_of[id as usize] = rank as u32;
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
         }
-        rank_of
-    };
-    for r in ranks.iter_mut() {
-        *r = rank_of[*r as usize];
-    }
-    // Where each employee's run starts.
-    let mut start = vec![0usize; rank_of.len() + 1];
-    for &r in &ranks {
-        start[r as usize + 1] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut entries = if parts.len() == 1 && ranks.windows(2).all(|w| w[0] <= w[1]) {
-        parts.pop().unwrap_or_default()
-    } else {
-        let mut out: Vec<TimeStampEntry> = Vec::with_capacity(n);
+        let mut order = vec![(0u32, 0u32); n];
         let mut next = start.clone();
-        let dst = out.as_mut_ptr();
         let mut rank = ranks.iter();
-        for part in parts.iter_mut() {
-            let src = part.as_ptr();
-            // SAFETY: each entry of each part is read exactly once (in order, paired with
-            // its rank) and written to a distinct slot `next[r]` < n (the runs' bounds
-            // partition 0..n), so `out` ends with every entry exactly once. The part is
-            // emptied first: if anything unwound in between, entries would be leaked, never
-            // dropped twice. Nothing in the loop can panic (`rank` has one item per entry).
-            unsafe {
-                let len = part.len();
-                part.set_len(0);
-                for (i, &r) in rank.by_ref().take(len).enumerate() {
-                    let d = next[r as usize];
-                    next[r as usize] = d + 1;
-                    std::ptr::copy_nonoverlapping(src.add(i), dst.add(d), 1);
-                }
+        for (p, part) in parts.iter().enumerate() {
+            for (i, &r) in rank.by_ref().take(part.len()).enumerate() {
+                let slot = &mut next[r as usize];
+                order[*slot] = (p as u32, i as u32);
+                *slot += 1;
             }
         }
-        // SAFETY: all n slots were written above.
-        unsafe { out.set_len(n) };
-        out
-    };
-    drop(ranks);
-    drop(parts);
-    for w in start.windows(2) {
-        let run = &mut entries[w[0]..w[1]];
-        if !run
-            .windows(2)
-            .all(|p| p[0].time_stamp.local <= p[1].time_stamp.local)
-        {
-            // Stable: entries at the same time keep the server's order.
-            run.sort_by_key(|e| e.time_stamp.local);
+        drop(ranks);
+        // Within each employee, time order (stable: the server's order for equal times).
+        let time = |&(p, i): &(u32, u32)| parts[p as usize][i as usize].time_stamp.local;
+        for w in start.windows(2) {
+            let run = &mut order[w[0]..w[1]];
+            if !run.windows(2).all(|x| time(&x[0]) <= time(&x[1])) {
+                run.sort_by_key(time);
+            }
         }
+        SortedEntries { parts, order }
     }
-    entries
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The entry at sorted position `i`.
+    pub fn get(&self, i: usize) -> Option<&TimeStampEntry> {
+        let &(p, j) = self.order.get(i)?;
+        Some(&self.parts[p as usize][j as usize])
+    }
+
+    /// The entries at sorted positions `range`, in order (panics if out of bounds, as
+    /// slicing does).
+    pub fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl ExactSizeIterator<Item = &TimeStampEntry> + Clone + '_ {
+        self.order[range]
+            .iter()
+            .map(|&(p, i)| &self.parts[p as usize][i as usize])
+    }
+
+    /// Every entry, in sorted order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &TimeStampEntry> + Clone + '_ {
+        self.range(0..self.order.len())
+    }
+
+    /// One sorted vector: each entry is moved once (nothing at all when a single list was
+    /// in order already).
+    pub fn into_vec(mut self) -> Vec<TimeStampEntry> {
+        let n = self.order.len();
+        let in_place = self.parts.len() == 1
+            && self
+                .order
+                .iter()
+                .enumerate()
+                .all(|(k, &(_, i))| i as usize == k);
+        if in_place {
+            return self.parts.pop().unwrap_or_default();
+        }
+        let mut out: Vec<TimeStampEntry> = Vec::with_capacity(n);
+        let dst = out.as_mut_ptr();
+        let sources: Vec<*const TimeStampEntry> = self.parts.iter().map(|p| p.as_ptr()).collect();
+        // SAFETY: `order` is a permutation of every (part, index) pair (see `new`), so each
+        // entry is read exactly once and written to its own slot k < n. The parts are emptied
+        // first: if anything unwound in between, entries would be leaked, never dropped twice;
+        // nothing in the loop can panic (the indexes are in bounds by construction).
+        unsafe {
+            for part in self.parts.iter_mut() {
+                part.set_len(0);
+            }
+            for (k, &(p, i)) in self.order.iter().enumerate() {
+                let src = *sources.get_unchecked(p as usize);
+                std::ptr::copy_nonoverlapping(src.add(i as usize), dst.add(k), 1);
+            }
+            out.set_len(n);
+        }
+        out
+    }
+
+    /// Free the entries on a short-lived background thread when there are many (see
+    /// [`drop_in_background`]).
+    pub fn drop_in_background(self) {
+        if self.len() < 10_000 {
+            return;
+        }
+        let keep = std::thread::Builder::new()
+            .name("softone-go-free".into())
+            .spawn(move || drop(self));
+        // If no thread can be started, the closure (and the entries) were dropped already.
+        drop(keep);
+    }
+}
+
+impl fmt::Debug for SortedEntries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 #[cfg(test)]
@@ -723,7 +801,21 @@ mod tests {
             v[700..701].to_vec(),
             v[701..].to_vec(),
         ];
-        assert_eq!(merge_entries(parts), expected);
+        assert_eq!(merge_entries(parts.clone()), expected);
+        // The order without moving: the same entries, read in place.
+        let sorted = SortedEntries::new(parts);
+        assert_eq!(sorted.len(), expected.len());
+        assert!(sorted.iter().eq(expected.iter()));
+        assert!(sorted.range(10..20).eq(expected[10..20].iter()));
+        assert_eq!(sorted.get(1999), expected.last());
+        assert_eq!(sorted.get(2000), None);
+        assert_eq!(sorted.into_vec(), expected);
+        // A list in order already is kept as it is.
+        let in_order = SortedEntries::new(vec![expected.clone()]);
+        let first = in_order.get(0).map(|e| e as *const TimeStampEntry);
+        let v2 = in_order.into_vec();
+        assert_eq!(v2, expected);
+        assert_eq!(first, Some(v2.as_ptr()));
         assert!(merge_entries(Vec::new()).is_empty());
         sort_entries(&mut v);
         assert_eq!(v, expected);
