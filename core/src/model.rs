@@ -499,12 +499,18 @@ pub fn compare_employee_nr(a: &str, b: &str) -> std::cmp::Ordering {
 /// wait for a million small deallocations after it has converted the entries (bindings
 /// copy the entries into their own objects). Small lists are freed right here.
 pub fn drop_in_background(entries: Vec<TimeStampEntry>) {
-    if entries.len() < 10_000 {
+    let n = entries.len();
+    free_in_background(entries, n);
+}
+
+/// Drop `value` (holding `len` entries) on a short-lived thread when it is large.
+fn free_in_background<T: Send + 'static>(value: T, len: usize) {
+    if len < 10_000 {
         return;
     }
     let keep = std::thread::Builder::new()
         .name("softone-go-free".into())
-        .spawn(move || drop(entries));
+        .spawn(move || drop(value));
     // If no thread can be started, the closure (and the entries) were dropped already.
     drop(keep);
 }
@@ -675,14 +681,8 @@ impl SortedEntries {
     /// Free the entries on a short-lived background thread when there are many (see
     /// [`drop_in_background`]).
     pub fn drop_in_background(self) {
-        if self.len() < 10_000 {
-            return;
-        }
-        let keep = std::thread::Builder::new()
-            .name("softone-go-free".into())
-            .spawn(move || drop(self));
-        // If no thread can be started, the closure (and the entries) were dropped already.
-        drop(keep);
+        let n = self.len();
+        free_in_background(self, n);
     }
 }
 
