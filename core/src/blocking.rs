@@ -144,6 +144,12 @@ impl Client {
             .map(SortedEntries::into_vec)
     }
 
+    /// Like [`Client::time_stamp_entries`], leaving the entries where they were decoded,
+    /// with the order that sorts them (see [`AsyncClient::time_stamp_entries_sorted`]).
+    pub fn time_stamp_entries_sorted(&self, query: &Query) -> Result<SortedEntries> {
+        self.time_stamp_entries_sorted_with(query, &mut |_| {}, None)
+    }
+
     /// Like [`Client::time_stamp_entries_with`], leaving the entries where they were decoded,
     /// with the order that sorts them (see [`AsyncClient::time_stamp_entries_sorted`]).
     pub fn time_stamp_entries_sorted_with(

@@ -214,6 +214,16 @@ async fn chunked_fetch_is_complete_sorted_and_without_duplicates() {
         .await
         .unwrap();
     assert_eq!(whole, chunked, "chunking changes nothing");
+    // The same order read in place, without a sorted vector: from 5 pieces and from 1.
+    for days in [7, 0] {
+        let sorted = client(&sim, |b| b.chunk_days(days))
+            .time_stamp_entries_sorted(&q, |_| {})
+            .await
+            .unwrap();
+        assert_eq!(sorted.len(), chunked.len());
+        assert!(sorted.iter().eq(chunked.iter()), "chunk_days {days}");
+        assert_eq!(sorted.into_vec(), chunked);
+    }
     // Night shifts cross midnight: the out punch of the 30th is dated the 31st and still counts.
     assert!(chunked
         .iter()
@@ -603,4 +613,10 @@ fn blocking_client_works_inside_another_runtime_and_cancels() {
     .unwrap();
     assert_eq!(seen.len(), 2);
     assert_eq!(seen.last().unwrap().done, 2);
+    // The in-place order from the blocking client matches its sorted vector.
+    let two_weeks = Query::parse("2026-05-01", "2026-05-14").unwrap();
+    let sorted = c.time_stamp_entries_sorted(&two_weeks).unwrap();
+    let list = c.time_stamp_entries(&two_weeks).unwrap();
+    assert!(!list.is_empty());
+    assert!(sorted.iter().eq(list.iter()));
 }
