@@ -514,7 +514,7 @@ impl AsyncClient {
                 if let Some(wanted) = &p.employees {
                     let set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
                     let before = entries.len();
-                    entries.retain(|e| set.contains(&*e.employee_nr));
+                    entries.retain(|e| set.contains(e.employee_nr.as_str()));
                     dropped = before - entries.len();
                     if dropped > 0 && !warned.swap(true, Ordering::Relaxed) {
                         tracing::warn!(dropped, url = %redacted, "the server returned entries of employees that were not asked for; they were dropped");
